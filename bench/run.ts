@@ -1,0 +1,2 @@
+// Benchmark runner (issue #2/#8).
+export {};

@@ -1,0 +1,2 @@
+// gradlab CLI entry (issue #3).
+export {};

@@ -1,0 +1,2 @@
+// Placeholder entry; the engine lands with issue #2.
+export {};

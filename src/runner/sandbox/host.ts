@@ -1,0 +1,2 @@
+// Sandbox host process entry (issue #3).
+export {};

@@ -1,0 +1,2 @@
+// In-context sandbox runtime (issue #3).
+export {};

@@ -1,0 +1,2 @@
+// Webview page entry (issue #5).
+export {};
