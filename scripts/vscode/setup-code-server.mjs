@@ -22,6 +22,7 @@ import {
   chromiumExecutable,
   codeServerEntry,
   codeServerInstallDir,
+  codeServerPackageDir,
   installMarkerFile,
   installedCodeServerVersion,
 } from './code-server-paths.mjs';
