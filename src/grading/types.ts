@@ -39,8 +39,13 @@ export type Comparator = '<=' | '>=' | '<' | '>' | 'between' | 'finite' | 'close
 
 export interface CheckSeedResult {
   seed: number;
+  /** null when not measured, hidden, or not finite (then `nonFinite` says which). */
   measured: number | null;
   passed: boolean;
+  /** Set when the measured value is NaN/±inf (JSON cannot carry those). */
+  nonFinite?: 'nan' | 'inf' | '-inf';
+  /** The reference solution's value on this seed, for reference comparisons (null if not finite). */
+  reference?: number | null;
 }
 
 export interface CheckResult {
@@ -49,6 +54,10 @@ export interface CheckResult {
   passed: boolean;
   /** Measured value (median over seeds for display; per-seed values in perSeed). null when hidden or not measured. */
   measured: number | null;
+  /** Set when the shown measured value is NaN/±inf (measured is then null: JSON cannot carry those). */
+  nonFinite?: 'nan' | 'inf' | '-inf';
+  /** The reference solution's value (median over seeds) for reference comparisons. Absent when hidden. */
+  reference?: number | null;
   /** Threshold as authored: a number, [lo, hi] for between, or a short text (e.g. "rtol 1e-6"). null when hidden. */
   threshold: number | [number, number] | string | null;
   comparator: Comparator;
