@@ -42,6 +42,7 @@ export type Reduction =
 
 export interface Condition {
   metric: string;
+  /** Omitted: the check's own `reduce` when `metric` is the check's metric, otherwise 'value'. */
   reduce?: Reduction;
   op: Comparator;
   threshold?: number | [number, number];
@@ -109,15 +110,38 @@ export interface ExerciseManifest {
   charts: ChartDef[];
 }
 
+/**
+ * One thing wrong (or worth a second look) in a pack. The loader throws PackLoadError with a list of
+ * these; the extension shows them as diagnostics at `line`/`column`, the CLI prints them.
+ */
+export interface PackProblem {
+  /** Absolute path of the file the problem is in (pack.json, exercise.json, or a missing file's manifest). */
+  file: string;
+  /** JSON Pointer into that file, e.g. "/checks/2/threshold"; "" for the whole document. */
+  jsonPath: string;
+  /** 1-based position of the value at jsonPath (or of its nearest existing parent). */
+  line?: number;
+  column?: number;
+  /** What is wrong, in plain words. */
+  message: string;
+  /** What to do about it. */
+  fix: string;
+  severity: 'error' | 'warning';
+}
+
 /** A loaded pack: manifests plus resolved absolute paths. */
 export interface LoadedExercise {
   manifest: ExerciseManifest;
   dir: string;
   paths: { starter: string; solution: string; harness: string; readme: string };
+  /** Non-fatal problems found while loading (e.g. hint count outside 2–4). Always set by the loader. */
+  warnings?: PackProblem[];
 }
 
 export interface LoadedPack {
   manifest: PackManifest;
   dir: string;
   exercises: LoadedExercise[];
+  /** Non-fatal problems in pack.json and every exercise (e.g. an unlisted exercise folder). Always set by the loader. */
+  warnings?: PackProblem[];
 }
