@@ -32,13 +32,6 @@ export function exerciseRuleProblems(m: any): RuleProblem[] {
     const base = `/checks/${i}`;
     metricReference(out, check.metric, check.reduce, `${base}/metric`, `${base}/reduce`, metrics, metricNames);
     betweenOrder(out, check.op, check.threshold, `${base}/threshold`);
-    if (check.op === 'closeToReference' && check.rtol === undefined && check.atol === undefined) {
-      out.push({
-        jsonPath: base, severity: 'error',
-        message: `Check "${check.id}" uses closeToReference without a tolerance.`,
-        fix: 'Add "rtol" (relative, e.g. 1e-6) and/or "atol" (absolute, e.g. 1e-12), chosen from the spread over seeds.',
-      });
-    }
     if (isObject(check.messages)) {
       for (const which of ['pass', 'fail'] as const) unknownPlaceholders(out, check.messages[which], `${base}/messages/${which}`);
     }
@@ -46,9 +39,8 @@ export function exerciseRuleProblems(m: any): RuleProblem[] {
       if (!isObject(entry) || !isObject(entry.when)) return;
       const when = entry.when;
       const at = `${base}/explain/${j}/when`;
-      // An omitted reduce means the check's own reduce when it is the same metric (see types.ts).
-      const reduce = when.reduce ?? (when.metric === check.metric ? check.reduce : SCALAR_REDUCTION);
-      metricReference(out, when.metric, reduce, `${at}/metric`, `${at}/reduce`, metrics, metricNames);
+      // An omitted reduce means 'value', as the grader reads it (see Condition in types.ts).
+      metricReference(out, when.metric, when.reduce, `${at}/metric`, `${at}/reduce`, metrics, metricNames);
       betweenOrder(out, when.op, when.threshold, `${at}/threshold`);
       unknownPlaceholders(out, entry.message, `${base}/explain/${j}/message`);
     });

@@ -42,7 +42,7 @@ export type Reduction =
 
 export interface Condition {
   metric: string;
-  /** Omitted: the check's own `reduce` when `metric` is the check's metric, otherwise 'value'. */
+  /** Omitted: 'value' (as in src/grading/measure.ts), so a vector metric needs an explicit reduction. */
   reduce?: Reduction;
   op: Comparator;
   threshold?: number | [number, number];

@@ -1,0 +1,116 @@
+/**
+ * `gradlab new pack|exercise` and the extension's "New Exercise Pack…": write a pack or an exercise
+ * that validates out of the box and whose reference passes and starter fails. Never overwrites.
+ */
+import * as fs from 'fs';
+import { promises as fsp } from 'fs';
+import * as path from 'path';
+import { applyEdits, modify, parse } from 'jsonc-parser';
+import { EXERCISE_MANIFEST, PACK_MANIFEST } from './pack-rules';
+import * as t from './scaffold-templates';
+
+export class ScaffoldError extends Error {
+  override readonly name = 'ScaffoldError';
+}
+
+export interface ScaffoldResult {
+  /** The pack or exercise folder (absolute). */
+  dir: string;
+  /** Every file written (absolute), in writing order. */
+  files: string[];
+}
+
+const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** Creates pack.json, README.md and a first exercise (sigmoid-grad) in `dir` (created if needed). */
+export async function scaffoldPack(dir: string, opts: { id?: string; title?: string } = {}): Promise<ScaffoldResult> {
+  const packDir = path.resolve(dir);
+  const id = opts.id ?? toKebab(path.basename(packDir));
+  assertId(id, 'pack id');
+  const title = opts.title ?? titleFromId(id);
+  const packFile = path.join(packDir, PACK_MANIFEST);
+  const exerciseDir = path.join(packDir, t.TEMPLATE_EXERCISE_ID);
+  // Check everything first so a refusal leaves nothing half-written.
+  refuseExisting([packFile, path.join(packDir, 'README.md'), exerciseDir]);
+
+  await fsp.mkdir(packDir, { recursive: true });
+  const files: string[] = [];
+  await writeNew(packFile, t.packJson({ id, title, exercises: [t.TEMPLATE_EXERCISE_ID] }), files);
+  await writeNew(path.join(packDir, 'README.md'), t.packReadme({ id, title }), files);
+  files.push(...(await writeExerciseFiles(exerciseDir, t.TEMPLATE_EXERCISE_ID, 'Sigmoid derivative')));
+  return { dir: packDir, files };
+}
+
+/**
+ * Creates `<packDir>/<id>/` with exercise.json, README.md, starter.ts, solution.ts and harness.ts,
+ * and appends `id` to pack.json's "exercises" (keeping the file's formatting).
+ */
+export async function scaffoldExercise(packDir: string, id: string, opts: { title?: string } = {}): Promise<ScaffoldResult> {
+  const root = path.resolve(packDir);
+  assertId(id, 'exercise id');
+  const packFile = path.join(root, PACK_MANIFEST);
+  let packText: string;
+  try {
+    packText = await fsp.readFile(packFile, 'utf8');
+  } catch {
+    throw new ScaffoldError(`${root} is not a GradLab pack (no ${PACK_MANIFEST}). Create one first with \`gradlab new pack ${root}\`.`);
+  }
+  const pack = parse(packText);
+  if (!pack || !Array.isArray(pack.exercises)) {
+    throw new ScaffoldError(`${packFile} has no "exercises" array to add "${id}" to. Fix it first (\`gradlab validate ${root}\` says how).`);
+  }
+  if (pack.exercises.includes(id)) throw new ScaffoldError(`Exercise "${id}" is already listed in ${packFile}. Choose another id.`);
+  const exerciseDir = path.join(root, id);
+  refuseExisting([exerciseDir]);
+
+  const files = await writeExerciseFiles(exerciseDir, id, opts.title ?? titleFromId(id));
+  const edits = modify(packText, ['exercises', pack.exercises.length], id, { isArrayInsertion: true, formattingOptions: { insertSpaces: true, tabSize: 2 } });
+  await fsp.writeFile(packFile, applyEdits(packText, edits));
+  return { dir: exerciseDir, files: [...files, packFile] };
+}
+
+async function writeExerciseFiles(exerciseDir: string, id: string, title: string): Promise<string[]> {
+  await fsp.mkdir(exerciseDir, { recursive: false });
+  const files: string[] = [];
+  await writeNew(path.join(exerciseDir, EXERCISE_MANIFEST), t.exerciseJson({ id, title }), files);
+  await writeNew(path.join(exerciseDir, 'README.md'), t.exerciseReadme({ title, learnerFile: `${id}.ts` }), files);
+  await writeNew(path.join(exerciseDir, 'starter.ts'), t.STARTER_TS, files);
+  await writeNew(path.join(exerciseDir, 'solution.ts'), t.SOLUTION_TS, files);
+  await writeNew(path.join(exerciseDir, 'harness.ts'), t.HARNESS_TS, files);
+  return files;
+}
+
+/** Writes a file that must not exist yet ('wx' makes the refusal atomic, not check-then-write). */
+async function writeNew(file: string, text: string, written: string[]): Promise<void> {
+  try {
+    await fsp.writeFile(file, text, { flag: 'wx' });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw existsError(file);
+    throw e;
+  }
+  written.push(file);
+}
+
+function refuseExisting(paths: string[]): void {
+  const existing = paths.filter((p) => fs.existsSync(p));
+  if (existing.length) throw existsError(existing[0]);
+}
+
+function existsError(p: string): ScaffoldError {
+  return new ScaffoldError(`${p} already exists; GradLab never overwrites files. Choose another folder or id, or move it away first.`);
+}
+
+function assertId(id: string, what: string): void {
+  if (!KEBAB.test(id)) {
+    throw new ScaffoldError(`Invalid ${what} "${id}": use lowercase letters, digits and single hyphens (e.g. "${toKebab(id) || 'my-exercise'}").`);
+  }
+}
+
+function toKebab(s: string): string {
+  return s.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+}
+
+function titleFromId(id: string): string {
+  const words = id.split('-').join(' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
