@@ -1,0 +1,178 @@
+/**
+ * Vega-Lite v6 chart specs built from recorded metrics, one per ChartDef in exercise.json.
+ *
+ * - Data is inline (no URLs: the webview's CSP allows no fetches, and the CLI's JSON is self-contained).
+ * - Charts show the FIRST seed of the learner's run (and the reference run's same seed), because one
+ *   concrete run is what a learner can relate to their code; checks look at every seed.
+ * - No colours, fonts or sizes here: the consumer supplies a config (the webview derives one from
+ *   --vscode-* CSS variables). Titles and axis titles are set, since they carry meaning.
+ * - NaN/±inf (and values ≤ 0 on a log axis) cannot be drawn: they are dropped from the line and the
+ *   first such entry of each series is marked with a dashed rule whose tooltip says e.g.
+ *   "NaN from step 17". The accessible table (usermeta.gradlab.table) lists every value, NaN included.
+ */
+import type { ChartDef, ExerciseManifest } from '../pack/types';
+import type { RunOutcome } from '../runner/types';
+import type { AccessibleTable, ChartSpec } from './types';
+import { decodeMetric, entryName, nonFiniteKind, nonFiniteWord, type DecodedMetric, type EntryNoun } from './metrics';
+import { metricTitle, findSeed } from './measure';
+
+export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+
+interface Series {
+  name: string;
+  metric?: DecodedMetric;
+}
+
+interface Point {
+  series: string;
+  /** Ordinal label (layerNorms) or a number (series/timesteps). */
+  x: string | number;
+  /** Human name of the position for tooltips and the table: "layer 3", "step 17". */
+  position: string;
+  y: number;
+}
+
+interface Marker {
+  series: string;
+  x: string | number;
+  note: string;
+}
+
+const KIND_DEFAULTS: Record<ChartDef['kind'], { noun: EntryNoun; xTitle: string; yTitle: string }> = {
+  layerNorms: { noun: 'layer', xTitle: 'Layer', yTitle: 'Gradient norm ‖∂L/∂W‖' },
+  series: { noun: 'step', xTitle: 'Step', yTitle: 'Value' },
+  timesteps: { noun: 'timestep', xTitle: 'Timestep t', yTitle: '‖∂L/∂h_t‖' },
+};
+
+/**
+ * The x value of entry i on a quantitative axis: the trailing number of the labels when every label
+ * has one ("step 10", "20" → 10, 20: a harness logging every 10 steps), else i + 1.
+ */
+function numericPositions(metric: DecodedMetric): number[] {
+  const n = metric.values.length;
+  const fromLabels = metric.labels?.map((l) => /(-?\d+(?:\.\d+)?)\s*$/.exec(l)?.[1]);
+  if (fromLabels && fromLabels.length === n && fromLabels.every((s) => s !== undefined)) {
+    return fromLabels.map((s) => Number(s));
+  }
+  return Array.from({ length: n }, (_, i) => i + 1);
+}
+
+function seriesFor(exercise: ExerciseManifest, def: ChartDef, learner: RunOutcome, reference: RunOutcome | undefined, seed: number | undefined): Series[] {
+  const withReference = def.compareReference !== false && reference !== undefined;
+  const learnerSeed = seed === undefined ? undefined : findSeed(learner, seed);
+  const referenceSeed = withReference && reference
+    ? (seed === undefined ? reference.seeds[0] : findSeed(reference, seed) ?? reference.seeds[0])
+    : undefined;
+  const out: Series[] = [];
+  for (const name of def.metrics) {
+    const title = metricTitle(exercise, name).replace(/^'(.*)'$/, '$1');
+    const own = learnerSeed?.metrics[name];
+    out.push({ name: withReference ? `${title} (yours)` : title, metric: own ? decodeMetric(own) : undefined });
+    if (withReference) {
+      const ref = referenceSeed?.metrics[name];
+      out.push({ name: `${title} (reference)`, metric: ref ? decodeMetric(ref) : undefined });
+    }
+  }
+  return out;
+}
+
+function valueForTable(y: number): number | string {
+  const kind = nonFiniteKind(y);
+  return kind ? nonFiniteWord(kind) : y;
+}
+
+/** One chart: points, markers, table. */
+function buildChart(exercise: ExerciseManifest, def: ChartDef, learner: RunOutcome, reference: RunOutcome | undefined): ChartSpec {
+  const defaults = KIND_DEFAULTS[def.kind];
+  const xTitle = def.xLabel ?? defaults.xTitle;
+  const yTitle = def.yLabel ?? defaults.yTitle;
+  const logScale = def.logScale;
+  const ordinal = def.kind === 'layerNorms';
+  const seed = learner.seeds[0]?.seed ?? exercise.seeds[0];
+  const series = seriesFor(exercise, def, learner, reference, seed);
+
+  const points: Point[] = [];
+  const markers: Marker[] = [];
+  // Table rows keyed by position, in first-seen order, so learner and reference line up by x.
+  const rowOrder: string[] = [];
+  const rowCells = new Map<string, Map<string, number | string>>();
+
+  for (const s of series) {
+    if (!s.metric) continue;
+    const metric = s.metric;
+    const xs = ordinal ? null : numericPositions(metric);
+    let markedNonFinite = false;
+    let markedNonPositive = false;
+    metric.values.forEach((y, i) => {
+      const position = entryName(metric, i, defaults.noun);
+      const x = ordinal ? position : (xs as number[])[i];
+      if (!rowCells.has(position)) { rowOrder.push(position); rowCells.set(position, new Map()); }
+      rowCells.get(position)!.set(s.name, valueForTable(y));
+      const kind = nonFiniteKind(y);
+      if (kind) {
+        if (!markedNonFinite) markers.push({ series: s.name, x, note: `${s.name}: ${nonFiniteWord(kind)} from ${position}` });
+        markedNonFinite = true;
+      } else if (logScale && y <= 0) {
+        if (!markedNonPositive) markers.push({ series: s.name, x, note: `${s.name}: ${y === 0 ? '0' : 'negative'} at ${position} (cannot be drawn on a log axis)` });
+        markedNonPositive = true;
+      } else {
+        points.push({ series: s.name, x, position, y });
+      }
+    });
+  }
+
+  const table: AccessibleTable = {
+    caption: `${def.title} (seed ${seed ?? 'n/a'})`,
+    columns: [xTitle, ...series.map((s) => s.name)],
+    rows: rowOrder.map((position) => [position, ...series.map((s) => rowCells.get(position)!.get(s.name) ?? null)]),
+  };
+
+  const xEncoding = ordinal
+    ? { field: 'x', type: 'ordinal', title: xTitle, sort: rowOrder, axis: { labelAngle: 0 } }
+    : { field: 'x', type: 'quantitative', title: xTitle };
+  const yEncoding: Record<string, unknown> = { field: 'y', type: 'quantitative', title: yTitle };
+  if (logScale) {
+    yEncoding.scale = { type: 'log' };
+    yEncoding.axis = { format: '~e' }; // 1e-8 rather than 0.00000001 across many decades
+  }
+  const color = { field: 'series', type: 'nominal', legend: { title: null } };
+
+  const layers: Array<Record<string, unknown>> = [{
+    data: { values: points },
+    mark: { type: 'line', point: true },
+    encoding: {
+      x: xEncoding,
+      y: yEncoding,
+      color,
+      tooltip: [
+        { field: 'series', type: 'nominal', title: 'Series' },
+        { field: 'position', type: 'nominal', title: xTitle },
+        { field: 'y', type: 'quantitative', title: yTitle, format: '.3~g' },
+      ],
+    },
+  }];
+  if (markers.length) {
+    layers.push({
+      data: { values: markers },
+      mark: { type: 'rule', strokeDash: [4, 4] },
+      encoding: { x: xEncoding, color, tooltip: [{ field: 'note', type: 'nominal', title: 'Note' }] },
+    });
+  }
+
+  const descriptionParts = [`${def.title}: ${series.map((s) => s.name).join(', ')} against ${xTitle.toLowerCase()}`];
+  if (logScale) descriptionParts.push('logarithmic y axis');
+  if (markers.length) descriptionParts.push(markers.map((m) => m.note).join('; '));
+
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title: def.title,
+    description: descriptionParts.join('. ') + '.',
+    layer: layers,
+    usermeta: { gradlab: { id: def.id, kind: def.kind, table } },
+  };
+}
+
+/** Chart specs for every ChartDef of the exercise, in authored order. */
+export function buildCharts(exercise: ExerciseManifest, learner: RunOutcome, reference?: RunOutcome): ChartSpec[] {
+  return (exercise.charts ?? []).map((def) => buildChart(exercise, def, learner, reference));
+}
