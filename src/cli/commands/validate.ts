@@ -1,0 +1,54 @@
+/**
+ * gradlab validate <pack-dir> [--seeds N] [--jobs N] [--json]
+ * Exit 0 iff the pack is schema-valid, every reference solution passes on every seed and every
+ * starter fails · 1 when it loads but a reference fails or a starter passes · 2 usage / pack does
+ * not load (schema errors, missing files).
+ * Seeds: each exercise's own `seeds`; with --seeds N, seeds 1..N for every exercise (a quick way
+ * to test a threshold's stability over more seeds than the pack ships with).
+ * --json: {pack, valid, exercises:[{id, referencePasses, starterFails, problems, margins, …}], …}.
+ */
+import * as path from 'node:path';
+import { displayPath, resolveArg, stderrStyle, stdoutStyle, type CommandContext } from '../context';
+import { reportError } from '../errors';
+import { isDirectory, isFile } from '../fs-util';
+import { EXIT_FAILED, EXIT_OK, UsageError } from '../io';
+import { defaultJobs } from '../batch/pool';
+import { toJson } from '../output/json';
+import { createProgress } from '../output/progress';
+import { formatValidateReport } from '../output/validate-report';
+import { validateLoadedPack } from '../validate/validate-pack';
+
+export interface ValidateOptions {
+  seeds?: number;
+  jobs?: number;
+  json?: boolean;
+}
+
+export function requirePackDir(ctx: CommandContext, packDir: string): string {
+  const dir = resolveArg(ctx, packDir);
+  if (!isDirectory(dir)) throw new UsageError(`${packDir}: no such folder`, 'give the folder that contains pack.json');
+  if (!isFile(path.join(dir, 'pack.json'))) {
+    const hint = isFile(path.join(dir, 'exercise.json')) ? 'this is an exercise folder; give its pack folder (the one with pack.json)' : 'give the folder that contains pack.json (create one with `gradlab new pack <dir>`)';
+    throw new UsageError(`${packDir}: no pack.json in this folder`, hint);
+  }
+  return dir;
+}
+
+export async function runValidate(packDir: string, opts: ValidateOptions, ctx: CommandContext): Promise<number> {
+  try {
+    const dir = requirePackDir(ctx, packDir);
+    const pack = await ctx.deps.loadPack(dir);
+    const progress = createProgress(ctx.io, pack.exercises.length, stderrStyle(ctx), 'validated');
+    const report = await validateLoadedPack(pack, ctx.deps, {
+      seedCount: opts.seeds,
+      jobs: opts.jobs ?? defaultJobs(ctx.io.cpus),
+      signal: ctx.signal,
+      onExerciseDone: (v) => progress.tick(v.id),
+    });
+    progress.finish();
+    ctx.io.stdout(opts.json ? toJson(report) : formatValidateReport(report, stdoutStyle(ctx), (file) => displayPath(ctx, file)));
+    return report.valid ? EXIT_OK : EXIT_FAILED;
+  } catch (error) {
+    return reportError(error, ctx, { json: opts.json });
+  }
+}
