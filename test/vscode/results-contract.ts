@@ -1,0 +1,27 @@
+// How the integration suite (inside VS Code) hands its results to the launcher (outside).
+// The extension host exits 0 whether tests pass or fail, so the result file is the only truth.
+
+/** Absolute path of the mocha JSON report; the launcher sets it in code-server's environment. */
+export const RESULTS_FILE_ENV = 'GRADLAB_TEST_RESULTS';
+/** Used when the env var did not reach the extension host: relative to the first workspace folder. */
+export const FALLBACK_RESULTS_PATH = '.gradlab-test/results.json';
+/** Optional mocha --grep for the integration suite, e.g. GRADLAB_TEST_GREP=activation. */
+export const GREP_ENV = 'GRADLAB_TEST_GREP';
+
+export interface MochaTestRecord {
+  title: string;
+  fullTitle: string;
+  file?: string;
+  duration?: number;
+  err: { message?: string; stack?: string; actual?: unknown; expected?: unknown } | Record<string, never>;
+}
+
+/** Mocha's built-in `json` reporter output, plus `setupError` when the suite could not even start. */
+export interface SuiteResults {
+  stats: { suites: number; tests: number; passes: number; pending: number; failures: number; duration?: number };
+  tests: MochaTestRecord[];
+  passes: MochaTestRecord[];
+  failures: MochaTestRecord[];
+  pending: MochaTestRecord[];
+  setupError?: string;
+}
