@@ -1,0 +1,143 @@
+/**
+ * Reverse-mode autograd, micrograd style: every op that needs a gradient attaches a GradNode with
+ * its parents and a local backward closure. backward() sorts the graph topologically WITHOUT
+ * recursion (RNN graphs have tens of thousands of nodes; recursion would overflow the stack), walks
+ * it in reverse and accumulates gradients into plain Float64Arrays.
+ */
+import type { Tensor } from './tensor';
+import { isGradEnabled } from './grad-mode';
+import { GraphError, formatShape } from './errors';
+
+/**
+ * Local backward of one op: given ∂L/∂out (same shape as the output, read-only) return ∂L/∂parent
+ * for each parent, already reduced to that parent's shape, or null for parents that need none.
+ * Returned arrays may alias gradOut or each other; the engine copies before it ever writes.
+ */
+export type BackwardFn = (gradOut: Float64Array) => Array<Float64Array | null>;
+
+export interface GradNode {
+  /** Op name, for error messages and debugging (e.g. "matmul"). */
+  readonly op: string;
+  parents: Tensor[];
+  backward: BackwardFn | null;
+  /** Set once backward ran without retainGraph: the closures (and saved tensors) are gone. */
+  freed: boolean;
+}
+
+/** True when an op on these inputs should record a node (grad mode on and some input needs grad). */
+export function needsGrad(a: Tensor, b?: Tensor, c?: Tensor): boolean {
+  if (!isGradEnabled()) return false;
+  return a.requiresGrad || (b !== undefined && b.requiresGrad) || (c !== undefined && c.requiresGrad);
+}
+
+export function anyNeedsGrad(inputs: readonly Tensor[]): boolean {
+  if (!isGradEnabled()) return false;
+  for (const t of inputs) if (t.requiresGrad) return true;
+  return false;
+}
+
+let visitEpoch = 0;
+
+/** Reverse topological order helper: returns tensors in post-order (parents before children). */
+function topologicalOrder(root: Tensor): Tensor[] {
+  const epoch = ++visitEpoch;
+  const order: Tensor[] = [];
+  const stack: Tensor[] = [root];
+  const nextChild: number[] = [0];
+  root._visit = epoch;
+  while (stack.length > 0) {
+    const top = stack.length - 1;
+    const t = stack[top];
+    const node = t._node;
+    if (node !== null && node.freed) {
+      throw new GraphError(
+        `backward: the graph through "${node.op}" (output shape ${formatShape(t.shape)}) was already freed ` +
+          `by an earlier backward(). Pass {retainGraph: true} to the FIRST backward() call if you need to ` +
+          `backpropagate through the same graph twice, or recompute the forward pass.`,
+      );
+    }
+    const parents = node === null ? null : node.parents;
+    const i = nextChild[top];
+    if (parents !== null && i < parents.length) {
+      nextChild[top] = i + 1;
+      const p = parents[i];
+      if (p.requiresGrad && p._visit !== epoch) {
+        p._visit = epoch;
+        stack.push(p);
+        nextChild.push(0);
+      }
+    } else {
+      stack.pop();
+      nextChild.pop();
+      order.push(t);
+    }
+  }
+  return order;
+}
+
+/** Adds g into t's pending gradient, copying first if the pending array is borrowed. */
+function accumulate(t: Tensor, g: Float64Array): void {
+  const acc = t._acc;
+  if (acc === null) {
+    t._acc = g;
+    t._accOwned = false;
+    return;
+  }
+  let target = acc;
+  if (!t._accOwned) {
+    target = new Float64Array(acc);
+    t._acc = target;
+    t._accOwned = true;
+  }
+  for (let i = 0; i < target.length; i++) target[i] += g[i];
+}
+
+/** Runs reverse-mode differentiation from root with the given seed gradient. */
+export function runBackward(root: Tensor, seed: Float64Array, retainGraph: boolean): void {
+  const order = topologicalOrder(root);
+  root._acc = seed;
+  root._accOwned = false;
+  try {
+    for (let k = order.length - 1; k >= 0; k--) {
+      const t = order[k];
+      const g = t._acc;
+      if (g === null) continue;
+      const node = t._node;
+      if (node !== null) {
+        const backward = node.backward!;
+        const grads = backward(g);
+        const parents = node.parents;
+        for (let j = 0; j < parents.length; j++) {
+          const pg = grads[j];
+          const p = parents[j];
+          if (pg !== null && pg !== undefined && p.requiresGrad) accumulate(p, pg);
+        }
+      }
+      if (node === null || t._retainsGrad) storeGrad(t, g, t._accOwned);
+      t._acc = null;
+    }
+  } finally {
+    // Clear any pending sums (an exception mid-walk must not leak into the next backward).
+    for (const t of order) t._acc = null;
+  }
+  if (!retainGraph) {
+    for (const t of order) {
+      const node = t._node;
+      if (node !== null) {
+        node.backward = null;
+        node.parents = [];
+        node.freed = true;
+      }
+    }
+  }
+}
+
+function storeGrad(t: Tensor, g: Float64Array, owned: boolean): void {
+  if (t.grad === null) {
+    t.grad = t._wrapGrad(owned ? g : new Float64Array(g));
+  } else {
+    // Gradients accumulate across backward() calls, as in PyTorch; zeroGrad() resets them.
+    const d = t.grad.data;
+    for (let i = 0; i < d.length; i++) d[i] += g[i];
+  }
+}
