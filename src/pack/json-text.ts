@@ -20,7 +20,12 @@ export function parseJsonText(text: string, file: string): ParsedJson {
   const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // a BOM is harmless, keep offsets honest
   const errors: ParseError[] = [];
   const value = parse(clean, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const syntaxProblems = errors.map((e) => syntaxProblem(clean, file, e));
+  // jsonc-parser may report one mistake twice at the same offset (e.g. a trailing comma): keep one.
+  const seen = new Set<string>();
+  const syntaxProblems = errors.map((e) => syntaxProblem(clean, file, e)).filter((p) => {
+    const key = `${p.line}:${p.column}:${p.message}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
   if (clean.trim() === '') {
     return {
       text: clean, value: undefined, root: undefined,
@@ -32,9 +37,10 @@ export function parseJsonText(text: string, file: string): ParsedJson {
 }
 
 function syntaxProblem(text: string, file: string, e: ParseError): PackProblem {
-  const { line, column } = offsetToPosition(text, e.offset);
   const before = text.slice(0, e.offset).trimEnd();
   const afterTrailingComma = before.endsWith(',') && /^\s*[}\]]/.test(text.slice(e.offset));
+  // Point at the offending comma itself rather than at the bracket after it.
+  const { line, column } = offsetToPosition(text, afterTrailingComma ? before.length - 1 : e.offset);
   let message: string;
   let fix: string;
   // ParseErrorCode is a const enum (not usable under isolatedModules): compare by its printed name.

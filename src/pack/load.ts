@@ -18,11 +18,14 @@ export async function loadPack(dir: string): Promise<LoadedPack> {
   const text = await readManifest(packFile, 'pack', `Point at the folder that contains ${PACK_MANIFEST}, or create a pack with \`gradlab new pack <dir>\`.`);
   const pack = analyzePackManifest(text, packFile);
   const problems: PackProblem[] = [...pack.problems];
-  if (!pack.manifest) throw new PackLoadError(problems, `pack ${packDir}`);
+  // Even when pack.json has errors, check every exercise it names, so one run reports everything.
+  const listed = (pack.data as { exercises?: unknown } | undefined)?.exercises;
+  if (pack.newerFormat || !Array.isArray(listed)) throw new PackLoadError(problems, `pack ${packDir}`);
+  const folderNames = [...new Set(listed.filter((f): f is string => typeof f === 'string' && isPlainFolderName(f)))];
 
   const exercises: LoadedExercise[] = [];
   const idToFolder = new Map<string, string>();
-  for (const folderName of pack.manifest.exercises) {
+  for (const folderName of folderNames) {
     const exerciseDir = path.join(packDir, folderName);
     const manifestFile = path.join(exerciseDir, EXERCISE_MANIFEST);
     if (!fs.existsSync(manifestFile)) continue; // already reported against pack.json by the pack rules
@@ -40,7 +43,7 @@ export async function loadPack(dir: string): Promise<LoadedPack> {
     idToFolder.set(id, folderName);
     exercises.push(result.exercise);
   }
-  if (hasErrors(problems)) throw new PackLoadError(problems, `pack ${packDir}`);
+  if (!pack.manifest || hasErrors(problems)) throw new PackLoadError(problems, `pack ${packDir}`);
   return { manifest: pack.manifest, dir: packDir, exercises, warnings: problems };
 }
 
@@ -86,7 +89,8 @@ async function analyzeExerciseDir(
   const problems = [...analysis.problems];
   const folderName = path.basename(exerciseDir);
   const id = (analysis.manifest ?? safeParse(text))?.id;
-  if (typeof id === 'string' && id !== folderName) {
+  // An id that breaks the pattern is already an error; suggesting it as a folder name would mislead.
+  if (typeof id === 'string' && id !== folderName && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) {
     problems.push(locate(parseJsonText(text, manifestFile), manifestFile, {
       jsonPath: '/id', severity: folderMismatch,
       message: `The id "${id}" differs from the folder name "${folderName}".`,
@@ -123,6 +127,11 @@ async function readManifest(file: string, what: 'pack' | 'exercise', fix: string
 async function problemAt(file: string, jsonPath: string, p: Omit<PackProblem, 'file' | 'jsonPath' | 'line' | 'column'>): Promise<PackProblem> {
   const text = await fsp.readFile(file, 'utf8');
   return locate(parseJsonText(text, file), file, { jsonPath, ...p });
+}
+
+/** A single folder name (the schema's pattern may have failed; never follow "../x" out of the pack). */
+function isPlainFolderName(name: string): boolean {
+  return name !== '' && name !== '.' && name !== '..' && !/[/\\]/.test(name);
 }
 
 function safeParse(text: string): any {

@@ -23,7 +23,11 @@ export interface ValidateOptions {
 export interface Analysis<M> {
   /** Set only when there are no errors (warnings allowed). Defaults are applied. */
   manifest?: M;
+  /** The parsed value (defaults applied as far as validation got) whenever the text is JSON. */
+  data?: unknown;
   problems: PackProblem[];
+  /** True when the pack is for a newer GradLab: nothing else about it can be judged. */
+  newerFormat?: boolean;
 }
 
 /** Problems in the text of a pack.json at `file` (absolute path). Never throws. */
@@ -44,11 +48,11 @@ export function analyzePackManifest(text: string, file: string, options: Validat
   // A newer format is reported alone: its new fields would otherwise drown the one message that
   // matters (update GradLab) in "unknown property" noise.
   const tooNew = newerFormatProblem(parsed.value);
-  if (tooNew) return { problems: [locate(parsed, file, tooNew)] };
+  if (tooNew) return { problems: [locate(parsed, file, tooNew)], newerFormat: true };
 
   const problems = schemaProblems('pack', parsed, file);
   problems.push(...packRuleProblems(parsed.value, options.checkFiles === false ? undefined : path.dirname(file)).map((p) => locate(parsed, file, p)));
-  return hasErrors(problems) ? { problems } : { manifest: parsed.value as PackManifest, problems };
+  return hasErrors(problems) ? { problems, data: parsed.value } : { manifest: parsed.value as PackManifest, data: parsed.value, problems };
 }
 
 export function analyzeExerciseManifest(text: string, file: string, options: ValidateOptions = {}): Analysis<ExerciseManifest> {
@@ -61,7 +65,7 @@ export function analyzeExerciseManifest(text: string, file: string, options: Val
   const rules = exerciseRuleProblems(parsed.value);
   if (options.checkFiles !== false) rules.push(...missingFileProblems(parsed.value, path.dirname(file)));
   problems.push(...rules.map((p) => locate(parsed, file, p)));
-  return hasErrors(problems) ? { problems } : { manifest: parsed.value as ExerciseManifest, problems };
+  return hasErrors(problems) ? { problems, data: parsed.value } : { manifest: parsed.value as ExerciseManifest, data: parsed.value, problems };
 }
 
 function missingFileProblems(m: any, dir: string): RuleProblem[] {
