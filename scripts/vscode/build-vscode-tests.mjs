@@ -2,7 +2,7 @@
 // Compiles the integration suite (test/vscode/suite/*.ts) to out/test/vscode/suite/*.js for the
 // extension host, which cannot load TypeScript. Separate from esbuild.config.mjs because it is
 // test-only output. Each entry is bundled on its own (so tests may import src/ helpers and the
-// `gradlab` alias); `vscode` comes from the host and mocha from node_modules at run time.
+// `gradlab` alias); only `vscode` is left to the host.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
@@ -27,8 +27,11 @@ await esbuild.build({
   format: 'cjs',
   target: 'node20',
   sourcemap: 'inline',
-  external: ['vscode', 'mocha'],
+  // mocha is bundled too: mocha 12 needs require(esm) (Node ≥ 20.19), which an older Electron may lack.
+  external: ['vscode'],
   alias: { gradlab: path.join(REPO_ROOT, 'src', 'engine', 'index.ts') },
   logLevel: 'warning',
+  // Only mocha's parallel mode uses these require.resolve() calls; the suite runs serially.
+  logOverride: { 'require-resolve-not-external': 'silent' },
 });
 console.log(`[build:vscode-tests] ${entryPoints.length} files → ${path.relative(REPO_ROOT, outDir)} in ${Date.now() - started} ms`);
