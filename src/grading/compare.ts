@@ -10,7 +10,6 @@
  *   of 1e-20 make any absolute default meaningless).
  * - NaN never passes anything (IEEE comparisons with NaN are false, and 'true' treats NaN as not ≠ 0).
  */
-import type { Comparator } from './types';
 import type { CheckSpec, Condition } from '../pack/types';
 import { DEFAULT_RTOL_REFERENCE } from './format';
 

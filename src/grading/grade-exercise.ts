@@ -1,0 +1,112 @@
+/**
+ * gradeExercise(): the one call that turns "this exercise + this file" into a GradeResult. It runs
+ * the submission and the reference solution through the same harness on the same seeds (the
+ * reference once per exercise/seeds/solution+harness content, via the cache), then evaluate() and
+ * buildCharts(). Node-only (reads files, hashes them, starts sandboxes) — unlike the rest of
+ * src/grading, which is pure and also bundled into the webview.
+ */
+import { createHash } from 'crypto';
+import { promises as fsp } from 'fs';
+import * as path from 'path';
+import type { LoadedExercise } from '../pack/types';
+import type { RunOutcome, RunRequest } from '../runner/types';
+import { runSubmission } from '../runner/index';
+import { needsReference } from './compare';
+import { buildCharts } from './charts';
+import { evaluate } from './evaluate';
+import { summarize } from './format';
+import type { GradeResult } from './types';
+
+export type RunSubmission = (req: RunRequest, opts?: { signal?: AbortSignal; distDir?: string }) => Promise<RunOutcome>;
+
+export interface GradeExerciseOptions {
+  /** Seeds to run (default: the manifest's). */
+  seeds?: number[];
+  /** Scales limits.timeMs (slow CI machines, `--time-multiplier`). Default 1. */
+  timeMultiplier?: number;
+  /** Show hidden checks' values (instructor tools). Default false. */
+  revealHidden?: boolean;
+  /** Reference outcomes shared across calls; keyed by referenceCacheKey(). */
+  referenceCache?: Map<string, RunOutcome>;
+  signal?: AbortSignal;
+  /** Where dist/sandbox-host.js lives when not next to the caller (passed through to the runner). */
+  distDir?: string;
+  /** Replaces the real runner (tests, or a caller that already holds a runner). */
+  run?: RunSubmission;
+}
+
+function buildRequest(ex: LoadedExercise, submissionFile: string, displayName: string, seeds: number[], timeMultiplier: number, source?: string): RunRequest {
+  const m = ex.manifest;
+  const req: RunRequest = {
+    harnessFile: ex.paths.harness,
+    submissionFile,
+    submissionDisplayName: displayName,
+    requiredExports: m.exports.map((e) => ({ name: e.name, kind: e.kind })),
+    bannedHelpers: [...m.bannedHelpers],
+    seeds,
+    timeMsPerSeed: Math.round(m.limits.timeMs * timeMultiplier),
+    memoryMb: m.limits.memoryMb,
+  };
+  if (source !== undefined) req.submissionSource = source;
+  return req;
+}
+
+/** How the learner's file is named in messages: relative to the exercise folder when inside it. */
+function displayNameFor(ex: LoadedExercise, file: string): string {
+  const rel = path.relative(ex.dir, path.resolve(file));
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : path.basename(file);
+}
+
+/**
+ * Cache key for the reference run: everything its outcome depends on. Content hashes (not mtimes)
+ * of the solution and harness, so an edited solution is re-run even within the same second and a
+ * touched-but-unchanged file is not.
+ */
+export async function referenceCacheKey(ex: LoadedExercise, seeds: number[], timeMsPerSeed: number): Promise<string> {
+  const hash = createHash('sha256');
+  for (const file of [ex.paths.solution, ex.paths.harness]) {
+    hash.update(file).update('\0').update(await fsp.readFile(file)).update('\0');
+  }
+  return [path.resolve(ex.dir), seeds.join(','), timeMsPerSeed, ex.manifest.limits.memoryMb, hash.digest('hex')].join('|');
+}
+
+/** True when some check, explanation or chart reads the reference run. */
+function usesReference(ex: LoadedExercise): boolean {
+  const m = ex.manifest;
+  return m.checks.some((c) => needsReference(c) || (c.explain ?? []).some((e) => needsReference(e.when)))
+    || m.charts.some((c) => c.compareReference !== false);
+}
+
+async function referenceOutcome(ex: LoadedExercise, seeds: number[], timeMultiplier: number, opts: GradeExerciseOptions, run: RunSubmission): Promise<RunOutcome> {
+  const req = buildRequest(ex, ex.paths.solution, ex.manifest.files.solution, seeds, timeMultiplier);
+  const key = opts.referenceCache ? await referenceCacheKey(ex, seeds, req.timeMsPerSeed) : '';
+  const cached = opts.referenceCache?.get(key);
+  if (cached) return cached;
+  const outcome = await run(req, { signal: opts.signal, distDir: opts.distDir });
+  // A run cut short by the caller says nothing about the solution: never cache it.
+  if (opts.referenceCache && !opts.signal?.aborted) opts.referenceCache.set(key, outcome);
+  return outcome;
+}
+
+export async function gradeExercise(
+  ex: LoadedExercise, submission: { file: string; source?: string }, opts: GradeExerciseOptions = {},
+): Promise<GradeResult> {
+  const started = Date.now();
+  const run = opts.run ?? runSubmission;
+  const seeds = opts.seeds && opts.seeds.length ? [...opts.seeds] : [...ex.manifest.seeds];
+  const timeMultiplier = opts.timeMultiplier ?? 1;
+  const learnerFile = displayNameFor(ex, submission.file);
+
+  const learnerRequest = buildRequest(ex, path.resolve(submission.file), learnerFile, seeds, timeMultiplier, submission.source);
+  // Learner and reference run side by side: two sandboxes, half the wall-clock time.
+  const [learner, reference] = await Promise.all([
+    run(learnerRequest, { signal: opts.signal, distDir: opts.distDir }),
+    usesReference(ex) ? referenceOutcome(ex, seeds, timeMultiplier, opts, run) : Promise.resolve(undefined),
+  ]);
+
+  const result = evaluate(ex.manifest, learner, reference, { revealHidden: opts.revealHidden, learnerFile });
+  result.charts = buildCharts(ex.manifest, learner, reference);
+  result.durationMs = Date.now() - started;
+  result.summary = summarize(result);
+  return result;
+}
