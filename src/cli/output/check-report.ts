@@ -4,7 +4,7 @@
  * bounded console output, and a one-line summary.
  */
 import type { CheckResult, ErrorInfo, GradeResult } from '../../grading/types';
-import { formatNumber, formatThreshold } from './numbers';
+import { formatMeasured, formatThreshold } from './numbers';
 import type { Style } from './style';
 import { renderTable, truncate } from './table';
 
@@ -49,7 +49,7 @@ function checkRow(check: CheckResult, style: Style): string[] {
   return [
     mark,
     style.text(check.title),
-    check.hidden && check.measured === null ? '(hidden)' : formatNumber(check.measured),
+    check.hidden && check.measured === null ? '(hidden)' : formatMeasured(check.measured, check.threshold),
     formatThreshold(check.comparator, check.threshold, style.unicode),
     `${check.points}/${check.maxPoints}`,
   ];
@@ -107,7 +107,9 @@ export function formatCheckReport(result: GradeResult, ctx: CheckReportContext, 
 
   const ok = result.passed && !result.error;
   const mark = ok ? style.green(style.pass) : style.red(style.fail);
-  lines.push(`${mark} ${style.bold(style.text(result.summary))} ${style.dim(`${style.bullet} ${result.score}/${result.maxScore} points ${style.bullet} ${formatDuration(result.durationMs)}`)}`);
+  // The grader's summary already names the points when some are missing; do not repeat them.
+  const points = result.summary.includes('points') ? '' : ` ${style.bullet} ${result.score}/${result.maxScore} points`;
+  lines.push(`${mark} ${style.bold(style.text(result.summary))}${style.dim(`${points} ${style.bullet} ${formatDuration(result.durationMs)}`)}`);
   return lines.join('\n') + '\n';
 }
 

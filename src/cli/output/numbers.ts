@@ -11,6 +11,34 @@ export function formatNumber(value: number | null | undefined): string {
   return value === null || value === undefined ? '-' : gradingFormatNumber(value);
 }
 
+/**
+ * A threshold exactly as the author wrote it: 1.0001 stays 1.0001 and [0.2499999999, 0.2500000001]
+ * does not collapse into "between 0.25 and 0.25" (3 significant digits would hide the very
+ * difference the check is about). JavaScript's shortest round-trip spelling does exactly that.
+ */
+export function formatAuthored(value: number): string {
+  if (!Number.isFinite(value)) return gradingFormatNumber(value);
+  return String(value).replace('e+', 'e');
+}
+
+/**
+ * A measured value next to its threshold: 3 significant digits, more when needed so the printed
+ * value lands on the same side of every bound as the exact one (1.00012 against "≤ 1.0001" prints
+ * as 1.00012, not as a passing-looking "1").
+ */
+export function formatMeasured(value: number | null | undefined, threshold: number | [number, number] | string | null): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return formatNumber(value);
+  const bounds = typeof threshold === 'number' ? [threshold] : Array.isArray(threshold) ? threshold : [];
+  const sameSide = (shown: number) => bounds.every((b) => Math.sign(shown - b) === Math.sign(value - b));
+  for (let digits = 3; digits <= 17; digits++) {
+    const shown = Number(value.toPrecision(digits));
+    if (sameSide(shown)) return digits === 3 ? gradingFormatNumber(value) : formatAuthored(shown);
+  }
+  return formatAuthored(value);
+}
+
+
+const ORDER_SYMBOLS: Partial<Record<Comparator, string>> = { '<=': '≤', '>=': '≥', '<': '<', '>': '>', equals: '=' };
 
 /** A CheckResult's threshold in words ("≤ 1", "between 0.5 and 2", "rtol 1e-6", "finite"). */
 export function formatThreshold(
@@ -21,6 +49,8 @@ export function formatThreshold(
   let text: string;
   if (threshold === null) text = comparator === 'finite' ? 'finite' : comparator === 'true' ? 'non-zero' : '(hidden)';
   else if (typeof threshold === 'string') text = threshold;
+  else if (Array.isArray(threshold)) text = `between ${formatAuthored(threshold[0])} and ${formatAuthored(threshold[1])}`;
+  else if (comparator in ORDER_SYMBOLS) text = `${ORDER_SYMBOLS[comparator]} ${formatAuthored(threshold)}`;
   else text = gradingFormatThreshold({ op: comparator, threshold });
   return unicode ? text : asciiFallback(text);
 }

@@ -31,7 +31,7 @@ export function renderTable(columns: Column[], rows: string[][], opts: { indent?
     return columns[i].align === 'right' ? fill + text : text + fill;
   };
   const line = (row: string[]) => indent + row.map(pad).join('  ').replace(/\s+$/, '');
-  const out = [line(columns.map((c) => c.header)), indent + widths.map((w) => '-'.repeat(w)).join('  ')];
+  const out = [line(columns.map((c) => c.header)), indent + widths.map((w, i) => (columns[i].header ? '-' : ' ').repeat(w)).join('  ').replace(/\s+$/, '')];
   for (const row of cells) out.push(line(row));
   return out.join('\n') + '\n';
 }
