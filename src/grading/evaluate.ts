@@ -99,12 +99,15 @@ function errorLocation(ctx: Context, error: ErrorInfo): { file: string; line: nu
   return { file: error.file ?? ctx.learnerFile, line: error.line };
 }
 
-function nonFiniteSentence(ctx: Context, check: CheckSpec, e: Extract<SeedEval, { kind: 'nonFinite' }>): string {
+const NON_FINITE_RULE = 'NaN and infinite values fail every check.';
+
+/** "Loss became NaN at step 17 on seed 2" (vectors) / "Loss is NaN on seed 2" (scalars), no final period. */
+function nonFiniteWhere(ctx: Context, check: CheckSpec, e: Extract<SeedEval, { kind: 'nonFinite' }>): string {
   const title = capitalize(metricTitle(ctx.exercise, check.metric));
   const word = nonFiniteWord(e.at.kind);
-  if (e.metric.kind === 'scalar') return `${title} is ${word} on seed ${e.seed}. NaN and infinite values fail every check.`;
+  if (e.metric.kind === 'scalar') return `${title} is ${word} on seed ${e.seed}`;
   const where = entryName(e.metric, e.at.index, entryNoun(ctx.exercise, check.metric));
-  return `${title} became ${word} at ${where} on seed ${e.seed}. NaN and infinite values fail every check.`;
+  return `${title} became ${word} at ${where} on seed ${e.seed}`;
 }
 
 /** The first explain entry whose condition holds on one of `seeds` (in order), with that seed. */
@@ -151,9 +154,9 @@ function failureMessage(ctx: Context, check: CheckSpec, e: SeedEval): { message:
   }
   const explanation = findExplanation(ctx, check, [e.seed]);
   if (e.kind === 'nonFinite') {
-    const sentence = nonFiniteSentence(ctx, check, e);
-    if (!explanation) return { message: sentence };
-    return { message: `${fillTemplate(explanation.message, templateValues(check, nonFiniteWord(e.at.kind), String(e.seed), undefined))} (${sentence.split('. ')[0]}.)` };
+    const where = nonFiniteWhere(ctx, check, e);
+    if (!explanation) return { message: `${where}. ${NON_FINITE_RULE}` };
+    return { message: `${fillTemplate(explanation.message, templateValues(check, nonFiniteWord(e.at.kind), String(e.seed), undefined))} (${where}.)` };
   }
   if (e.kind === 'undefined') {
     const sentence = `${capitalize(metricTitle(ctx.exercise, check.metric))} could not be measured on seed ${e.seed}: ${e.reason}.`;

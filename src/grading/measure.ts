@@ -68,6 +68,9 @@ export function referenceValue(
         'grade with the reference solution (gradeExercise runs it automatically)',
     };
   }
+  if (!reference.error && !findSeed(reference, seed)) {
+    return { ok: false, reason: `the reference run has no seed ${seed}; run the reference solution on the same seeds as the submission` };
+  }
   const r = reduceFromRun(reference, seed, metricName, reduction);
   const refError = errorForSeed(reference, seed);
   switch (r.kind) {

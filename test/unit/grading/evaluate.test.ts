@@ -98,6 +98,10 @@ describe('grading/evaluate', () => {
       assert.equal(r.error?.kind, 'harness-error');
       assert.match(r.error?.message ?? '', /'norm'/);
     });
+    it('a reference run without the learner\'s seed says so', () => {
+      const c = only(evaluate(ex(), runSame({ norm: scalar(1) }, 2), run([{ norm: scalar(1) }])));
+      assert.match(c.message, /the reference run has no seed 2/);
+    });
     it('a failing reference run is reported as the reference solution failing', () => {
       const reference = runSame({}, 3);
       reference.error = { kind: 'exception', message: 'TypeError in solution.ts' };
@@ -162,6 +166,13 @@ describe('grading/evaluate', () => {
       });
       const c = only(evaluate(ex, runSame({ g: vector([1, 2, Infinity, NaN]) }, 1)));
       assert.equal(c.message, 'Gradient norm per layer became inf at layer 3 on seed 1. NaN and infinite values fail every check.');
+    });
+    it('an explain entry still applies to a NaN failure, keeping where it happened', () => {
+      const ex = exercise([check({ id: 'c', metric: 'loss', reduce: 'last', op: 'finite',
+        explain: [{ when: { metric: 'lr', op: '>', threshold: 0.5 }, message: 'Your learning rate is too large: the loss diverges.' }] })],
+        { metrics: { loss: { description: 'loss', kind: 'vector' }, lr: { description: 'learning rate', kind: 'scalar' } } });
+      const c = only(evaluate(ex, runSame({ loss: vector([1, 10, Infinity], ['step 1', 'step 2', 'step 3']), lr: scalar(2) }, 1)));
+      assert.equal(c.message, 'Your learning rate is too large: the loss diverges. (Loss became inf at step 3 on seed 1.)');
     });
     it('median mode does not hide a NaN seed', () => {
       const ex = exercise([check({ id: 'c', metric: 'x', op: '<=', threshold: 10, across: 'median' })]);
