@@ -148,13 +148,32 @@ export function slice(a: Tensor, dim: number, start?: number | null, end?: numbe
   shape[d] = count;
   const x = t.data;
   const out = new Float64Array(outer * count * inner);
+  const n = x.length;
+  if (step === 1) {
+    // Each outer block is one contiguous run of count·inner values (e.g. an LSTM gate's columns).
+    const run = count * inner;
+    for (let o = 0; o < outer; o++) {
+      const src = (o * size + s) * inner;
+      const dst = o * run;
+      for (let i = 0; i < run; i++) out[dst + i] = x[src + i];
+    }
+    return Tensor.fromOp(out, shape, 'slice', [t], (g) => {
+      const r = new Float64Array(n);
+      for (let o = 0; o < outer; o++) {
+        const dst = (o * size + s) * inner;
+        const src = o * run;
+        for (let i = 0; i < run; i++) r[dst + i] = g[src + i];
+      }
+      return [r];
+    });
+  }
   for (let o = 0; o < outer; o++) {
     for (let k = 0; k < count; k++) {
       const src = (o * size + s + k * step) * inner;
-      out.set(x.subarray(src, src + inner), (o * count + k) * inner);
+      const dst = (o * count + k) * inner;
+      for (let i = 0; i < inner; i++) out[dst + i] = x[src + i];
     }
   }
-  const n = x.length;
   return Tensor.fromOp(out, shape, 'slice', [t], (g) => {
     const r = new Float64Array(n);
     for (let o = 0; o < outer; o++) {
