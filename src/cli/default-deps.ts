@@ -1,16 +1,30 @@
 /**
  * The real wiring of the layers the CLI uses (see deps.ts for why this is injectable).
  */
+import type { RunOutcome } from '../runner/types';
 import { gradeExercise } from '../grading/grade-exercise';
 import { loadExercise, loadPack, PackLoadError, scaffoldExercise, scaffoldPack } from '../pack';
 import type { CliDeps } from './deps';
 
-export function defaultDeps(): CliDeps {
+export interface DefaultDepsOptions {
+  /**
+   * Folder holding dist/sandbox-host.js. The bundled CLI (dist/cli.js) sits next to it and needs
+   * nothing; tests running the CLI from src/ under tsx pass the repository's dist folder.
+   */
+  distDir?: string;
+}
+
+export function defaultDeps(options: DefaultDepsOptions = {}): CliDeps {
   return {
     loadPack,
     loadExercise,
-    gradeExercise: (exercise, submission, opts) => gradeExercise(exercise, submission, opts as Parameters<typeof gradeExercise>[2]),
-    createReferenceCache: () => new Map(),
+    gradeExercise: (exercise, submission, opts) =>
+      gradeExercise(exercise, submission, {
+        ...opts,
+        referenceCache: opts.referenceCache as Map<string, RunOutcome> | undefined,
+        distDir: options.distDir,
+      }),
+    createReferenceCache: () => new Map<string, RunOutcome>(),
     scaffoldPack,
     scaffoldExercise,
     packProblems: (error) => (error instanceof PackLoadError ? error.problems : undefined),

@@ -15,7 +15,7 @@ process.on('SIGINT', () => {
   abort.abort();
 });
 
-runCli(process.argv.slice(2), processIO(), { deps: defaultDeps, signal: abort.signal }).then(
+runCli(process.argv.slice(2), processIO(), { deps: () => defaultDeps(), signal: abort.signal }).then(
   (code) => {
     process.exitCode = interrupted && code === 0 ? 130 : code;
   },

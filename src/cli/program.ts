@@ -28,6 +28,16 @@ function integerParser(what: string, min: number) {
   };
 }
 
+function positiveNumber(what: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${what} must be a positive number.`);
+    return n;
+  };
+}
+
+const TIME_MULTIPLIER_HELP = "scale every exercise's time limit (slow or busy machines, e.g. CI)";
+
 const MAIN_EXAMPLES = `
 Examples:
   $ gradlab list exercises
@@ -74,6 +84,7 @@ export async function runCli(argv: string[], io: CliIO, opts: RunCliOptions): Pr
     .option('-f, --file <file>', "file to grade (default: the exercise's learner file, else its starter)")
     .option('--seed <n>', "grade on this one seed instead of the exercise's seeds", integerParser('--seed', 0))
     .option('--json', 'print the GradeResult as one JSON object')
+    .option('--time-multiplier <x>', TIME_MULTIPLIER_HELP, positiveNumber('--time-multiplier'))
     .addHelpText('after', `
 Exit codes: 0 every check passed · 1 a check failed or the code failed · 2 usage error or invalid exercise.
 
@@ -92,6 +103,7 @@ Examples:
     .option('--seeds <n>', "use seeds 1..N for every exercise instead of each exercise's own seeds", integerParser('--seeds', 1))
     .option('-j, --jobs <n>', 'exercises validated in parallel (default: CPU cores - 1)', integerParser('--jobs', 1))
     .option('--json', 'print {pack, valid, exercises:[…]} as one JSON object')
+    .option('--time-multiplier <x>', TIME_MULTIPLIER_HELP, positiveNumber('--time-multiplier'))
     .addHelpText('after', `
 Margins: for each check, how far the reference (worst seed) and the starter (best seed) land from the
 threshold, in decades for log-scale quantities and in % of the threshold otherwise; a reference
@@ -116,6 +128,7 @@ Examples:
     .option('-j, --jobs <n>', 'submissions graded in parallel (default: CPU cores - 1, min 1)', integerParser('--jobs', 1))
     .option('--shard <i/n>', 'grade only students whose index (sorted by name, 0-based) mod n equals i-1 (i is 1-based)')
     .option('--reveal-hidden', "include hidden checks' measured values and thresholds in the outputs")
+    .option('--time-multiplier <x>', TIME_MULTIPLIER_HELP, positiveNumber('--time-multiplier'))
     .addHelpText('after', `
 Layouts: <student>/<exercise-id>/<learnerFile> always works; <student>/<learnerFile> works when that file
 name belongs to only one exercise of the pack. A missing submission scores 0 ("no submission").

@@ -14,6 +14,7 @@ import type { BatchExercise, BatchGradeResult, BatchReport, ExerciseCell, Studen
 export interface BatchOptions {
   jobs: number;
   revealHidden: boolean;
+  timeMultiplier?: number;
   shard?: { index: number; count: number };
   signal?: AbortSignal;
   /** Called once discovery is done, with the number of cells (students × exercises) to settle. */
@@ -74,7 +75,7 @@ export async function gradeBatch(pack: LoadedPack, submissionsDir: string, deps:
     opts.jobs,
     async (cell) => {
       if (cell.file === undefined) return undefined;
-      return deps.gradeExercise(pack.exercises[cell.exerciseIndex], { file: cell.file }, { revealHidden: opts.revealHidden, referenceCache, signal: opts.signal });
+      return deps.gradeExercise(pack.exercises[cell.exerciseIndex], { file: cell.file }, { revealHidden: opts.revealHidden, timeMultiplier: opts.timeMultiplier, referenceCache, signal: opts.signal });
     },
     (outcome, cell) => opts.onCell?.(cell.student, exercises[cell.exerciseIndex].id, outcome.ok ? toCell(cell, outcome.value) : toCell(cell, undefined, outcome.error)),
   );

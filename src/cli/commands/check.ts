@@ -18,6 +18,7 @@ export interface CheckOptions {
   file?: string;
   seed?: number;
   json?: boolean;
+  timeMultiplier?: number;
 }
 
 export interface ChosenFile {
@@ -48,6 +49,7 @@ export async function runCheck(exerciseDir: string, opts: CheckOptions, ctx: Com
     const chosen = chooseFileToGrade(exercise, ctx, opts.file);
     const result = await ctx.deps.gradeExercise(exercise, { file: chosen.file }, {
       seeds: opts.seed !== undefined ? [opts.seed] : undefined,
+      timeMultiplier: opts.timeMultiplier,
       signal: ctx.signal,
     });
     if (opts.json) {

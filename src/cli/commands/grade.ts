@@ -25,6 +25,7 @@ import { formatGradeSummary } from '../output/grade-summary';
 import { toJson } from '../output/json';
 import { toJunitXml } from '../output/junit';
 import { createProgress } from '../output/progress';
+import { plural } from '../output/style';
 import { requirePackDir } from './validate';
 
 export interface GradeOptions {
@@ -34,6 +35,7 @@ export interface GradeOptions {
   jobs?: number;
   shard?: string;
   revealHidden?: boolean;
+  timeMultiplier?: number;
 }
 
 function writeOutput(ctx: CommandContext, target: string, text: string): string {
@@ -63,6 +65,7 @@ export async function runGrade(packDir: string, submissionsDir: string, opts: Gr
     const report = await gradeBatch(pack, submissionsPath, ctx.deps, {
       jobs,
       revealHidden: opts.revealHidden === true,
+      timeMultiplier: opts.timeMultiplier,
       shard,
       signal: ctx.signal,
       onStart: (cells) => {
@@ -81,7 +84,7 @@ export async function runGrade(packDir: string, submissionsDir: string, opts: Gr
 
     const cells = report.students.length * report.exercises.length;
     ctx.io.stderr(
-      errStyle.dim(errStyle.text(`gradlab: graded ${report.students.length} students × ${report.exercises.length} exercises (${cells} submissions) in ${formatDuration(report.durationMs)} with ${jobs} job${jobs === 1 ? '' : 's'}`)) +
+      errStyle.dim(errStyle.text(`gradlab: graded ${plural(report.students.length, 'student')} × ${plural(report.exercises.length, 'exercise')} (${plural(cells, 'submission')}) in ${formatDuration(report.durationMs)} with ${jobs} job${jobs === 1 ? '' : 's'}`)) +
         (written.length ? errStyle.dim(`; wrote ${written.join(', ')}`) : '') + '\n',
     );
     return EXIT_OK;

@@ -22,6 +22,7 @@ export interface ValidateOptions {
   seeds?: number;
   jobs?: number;
   json?: boolean;
+  timeMultiplier?: number;
 }
 
 export function requirePackDir(ctx: CommandContext, packDir: string): string {
@@ -41,6 +42,7 @@ export async function runValidate(packDir: string, opts: ValidateOptions, ctx: C
     const progress = createProgress(ctx.io, pack.exercises.length, stderrStyle(ctx), 'validated');
     const report = await validateLoadedPack(pack, ctx.deps, {
       seedCount: opts.seeds,
+      timeMultiplier: opts.timeMultiplier,
       jobs: opts.jobs ?? defaultJobs(ctx.io.cpus),
       signal: ctx.signal,
       onExerciseDone: (v) => progress.tick(v.id),

@@ -5,13 +5,13 @@
 import type { BatchReport } from '../batch/types';
 import { formatErrorHeadline } from './check-report';
 import { formatNumber } from './numbers';
-import type { Style } from './style';
+import { plural, type Style } from './style';
 import { renderTable } from './table';
 
 export function formatGradeSummary(report: BatchReport, style: Style): string {
   const out: string[] = [];
   const shard = report.shard ? ` ${style.bullet} shard ${report.shard.index}/${report.shard.count}` : '';
-  out.push(style.bold(style.text(`${report.packTitle} (${report.pack})`)) + style.dim(` ${style.bullet} ${report.students.length} students ${style.bullet} ${report.exercises.length} exercises${shard}`));
+  out.push(style.bold(style.text(`${report.packTitle} (${report.pack})`)) + style.dim(` ${style.bullet} ${plural(report.students.length, 'student')} ${style.bullet} ${plural(report.exercises.length, 'exercise')}${shard}`));
   out.push('');
   if (report.students.length === 0) {
     out.push('No student folders found.');

@@ -87,3 +87,8 @@ export function stripAnsi(text: string): string {
 export function displayWidth(text: string): number {
   return Array.from(stripAnsi(text)).length;
 }
+
+/** "1 exercise", "3 exercises". */
+export function plural(count: number, noun: string, nouns = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : nouns}`;
+}

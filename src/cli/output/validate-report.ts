@@ -7,13 +7,13 @@ import type { ValidateReport } from '../validate/validate-pack';
 import { formatMargin } from '../validate/margins';
 import { formatNumber, formatThreshold } from './numbers';
 import { formatProblems } from './problems';
-import type { Style } from './style';
+import { plural, type Style } from './style';
 import { renderTable } from './table';
 
 export function formatValidateReport(report: ValidateReport, style: Style, display: (file: string) => string): string {
   const out: string[] = [];
   const seeds = report.seeds === 'exercise' ? "each exercise's own seeds" : `seeds ${report.seeds}`;
-  out.push(style.bold(style.text(`${report.title} (${report.pack})`)) + style.dim(` ${style.bullet} ${report.exercises.length} exercises ${style.bullet} ${seeds}`));
+  out.push(style.bold(style.text(`${report.title} (${report.pack})`)) + style.dim(` ${style.bullet} ${plural(report.exercises.length, 'exercise')} ${style.bullet} ${seeds}`));
   out.push('');
   if (report.problems.length) out.push(formatProblems(report.problems, style, display).trimEnd(), '');
 

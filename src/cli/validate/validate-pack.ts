@@ -50,6 +50,7 @@ export interface ValidateReport {
 export interface ValidateRunOptions {
   /** --seeds N: use seeds 1..N for every exercise instead of each exercise's own list. */
   seedCount?: number;
+  timeMultiplier?: number;
   jobs: number;
   signal?: AbortSignal;
   onExerciseDone?: (validation: ExerciseValidation) => void;
@@ -152,7 +153,7 @@ export async function validateLoadedPack(pack: LoadedPack, deps: CliDeps, opts: 
   const referenceCache = deps.createReferenceCache();
   const settled = await runPool(pack.exercises, opts.jobs, async (exercise) => {
     const seeds = seedsFor(exercise, opts.seedCount);
-    const gradeOpts = { seeds, revealHidden: true, referenceCache, signal: opts.signal };
+    const gradeOpts = { seeds, revealHidden: true, referenceCache, timeMultiplier: opts.timeMultiplier, signal: opts.signal };
     const reference = await deps.gradeExercise(exercise, { file: exercise.paths.solution }, gradeOpts);
     const starter = await deps.gradeExercise(exercise, { file: exercise.paths.starter }, gradeOpts);
     const validation: ExerciseValidation = { seeds, ...judgeExercise(exercise, reference, starter, makeLocator(exercise)) };
