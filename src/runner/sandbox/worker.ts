@@ -1,0 +1,139 @@
+/**
+ * The worker thread: builds the vm context, evaluates the runtime bundle (engine + harness runtime)
+ * in it, compiles the harness and the submission into it, locks it down and runs the seeds.
+ *
+ * The vm context is the security boundary for learner code: created with a null-prototype sandbox
+ * object (so `this.constructor` inside resolves to the context's own Object, not Node's), code
+ * generation from strings disabled (eval / new Function throw EvalError), and wasm disabled. This
+ * file never passes an object of its own realm into the context — only strings, numbers and
+ * functions that were compiled inside it — and reads results back as JSON strings.
+ */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import * as vm from 'node:vm';
+import type { MessagePort } from 'node:worker_threads';
+import type { ErrorInfo } from '../../grading/types';
+import type { WorkerEvent, WorkerJob } from '../protocol';
+import type { RuntimeConfig, SeedReport } from './runtime';
+
+/** The runtime bundle's API as seen from outside the context (functions of the inner realm). */
+interface RuntimeApi {
+  setup(configJson: string): void;
+  defineModule(which: 'harness' | 'submission', factory: unknown): void;
+  forbiddenImport(specifier: string): unknown;
+  lockDown(): void;
+  runSeed(seed: number): void;
+  collectSeed(): string;
+}
+
+const MODULE_HEADER = '(function (exports, require, module) {';
+
+/**
+ * Wraps transformed code as a module factory. The header sits on its own line and the script is
+ * compiled with lineOffset -1, so line N of the learner's file is line N in stack traces.
+ */
+function wrapModule(js: string): string {
+  return `${MODULE_HEADER}\n${js}\n})`;
+}
+
+/** Line/column of a compile-time SyntaxError in `fileName` (V8 puts "file:line" on its first stack line). */
+function syntaxLocation(err: unknown, fileName: string): { line?: number } {
+  const stack = err instanceof Error ? err.stack ?? '' : '';
+  const first = stack.split('\n')[0] ?? '';
+  if (first.startsWith(fileName + ':')) {
+    const line = Number(first.slice(fileName.length + 1));
+    if (Number.isInteger(line) && line > 0) return { line };
+  }
+  return {};
+}
+
+export function runWorker(job: WorkerJob, port: MessagePort): void {
+  const post = (event: WorkerEvent) => port.postMessage(event);
+  // Rejected promises inside the context (e.g. an un-awaited import('fs')) are the sandbox's business;
+  // the runtime already recorded what they tried. They must not crash the worker.
+  process.on('unhandledRejection', () => {});
+
+  const context = vm.createContext(Object.create(null), {
+    name: 'gradlab-sandbox',
+    codeGeneration: { strings: false, wasm: false },
+    // Promise jobs run when a script evaluation ends, not on the worker's own queue: the worker
+    // drains them explicitly after each seed (see drain below), so they count towards that seed.
+    microtaskMode: 'afterEvaluate',
+  });
+
+  const runtimeSource = readFileSync(path.join(__dirname, 'sandbox-runtime.js'), 'utf8');
+  const api = new vm.Script(`${runtimeSource}\n;__gradlabRuntime`, { filename: 'gradlab-runtime.js' }).runInContext(context) as RuntimeApi;
+  vm.runInContext('__gradlabRuntime = undefined;', context);
+
+  const config: RuntimeConfig = {
+    learnerFile: job.learnerFile,
+    harnessFile: job.harnessFile,
+    bannedHelpers: job.bannedHelpers,
+    requiredExports: job.requiredExports,
+    memoryMb: job.memoryMb,
+  };
+  api.setup(JSON.stringify(config));
+
+  // With --experimental-vm-modules (the host is forked with it) import() calls this hook; it returns
+  // an error object made INSIDE the context. Without a hook Node would reject with one of its own
+  // errors — an outer-realm object, i.e. a way out. sucrase also rewrites import() to require().
+  const importModuleDynamically = ((specifier: string) => {
+    throw api.forbiddenImport(String(specifier));
+  }) as unknown as vm.ScriptOptions['importModuleDynamically'];
+
+  const compile = (js: string, filename: string): unknown =>
+    new vm.Script(wrapModule(js), { filename, lineOffset: -1, importModuleDynamically }).runInContext(context);
+
+  let harnessFactory: unknown;
+  try {
+    harnessFactory = compile(job.harnessJs, job.harnessFile);
+  } catch (err) {
+    const { line } = syntaxLocation(err, job.harnessFile);
+    post({ type: 'fatal', error: harnessSyntaxError(err, job.harnessFile, line) });
+    return;
+  }
+  let submissionFactory: unknown;
+  try {
+    submissionFactory = compile(job.submissionJs, job.learnerFile);
+  } catch (err) {
+    const { line } = syntaxLocation(err, job.learnerFile);
+    const message = err instanceof Error ? err.message : String(err);
+    const error: ErrorInfo = {
+      kind: 'syntax',
+      message: `${job.learnerFile}${line ? ` line ${line}` : ''}: ${message}. Fix this line so the file parses.`,
+      file: job.learnerFile,
+    };
+    if (line) error.line = line;
+    post({ type: 'fatal', error });
+    return;
+  }
+  api.defineModule('harness', harnessFactory);
+  api.defineModule('submission', submissionFactory);
+  api.lockDown();
+
+  const drain = new vm.Script('void 0', { filename: 'gradlab-drain.js' });
+  post({ type: 'ready' });
+
+  for (let index = 0; index < job.seeds.length; index++) {
+    post({ type: 'seed-start', index });
+    const started = performance.now();
+    api.runSeed(job.seeds[index]);
+    drain.runInContext(context);
+    const report = JSON.parse(api.collectSeed()) as SeedReport;
+    post({ type: 'seed-done', index, ...report, durationMs: performance.now() - started });
+    if (report.fatal) break;
+  }
+  post({ type: 'done' });
+}
+
+function harnessSyntaxError(err: unknown, harnessFile: string, line: number | undefined): ErrorInfo {
+  const message = err instanceof Error ? err.message : String(err);
+  const error: ErrorInfo = {
+    kind: 'harness-error',
+    message: `The exercise's harness failed — this is a bug in the exercise, not your code: ${harnessFile}${line ? ` line ${line}` : ''} does not compile: ${message}`,
+    file: harnessFile,
+  };
+  if (line) error.line = line;
+  return error;
+}

@@ -1,0 +1,38 @@
+/**
+ * TypeScript → CommonJS JavaScript with sucrase (pure JS: no native binary in the VSIX).
+ *
+ * sucrase removes types and rewrites imports WITHOUT moving code between lines (it pads with the
+ * same newlines), so line N of the learner's .ts file is line N of the output and stack traces point
+ * at the learner's own lines with no source map (test/unit/runner/transform.test.ts checks this).
+ * Columns are not preserved, so only syntax errors (reported by sucrase on the original text) carry one.
+ */
+import { transform } from 'sucrase';
+
+export type TransformResult = { ok: true; code: string } | { ok: false; line?: number; column?: number; message: string };
+
+/** Short excerpt of `line` (1-based) of `source`, for error messages. */
+export function lineExcerpt(source: string, line: number, max = 80): string {
+  const text = (source.split(/\r?\n/)[line - 1] ?? '').trim();
+  return text.length <= max ? text : text.slice(0, max - 1) + '…';
+}
+
+export function transformTypeScript(source: string, fileName: string): TransformResult {
+  try {
+    const { code } = transform(source, {
+      transforms: ['typescript', 'imports'],
+      filePath: fileName,
+      // import('x') becomes require('x') so it meets the sandbox's require shim.
+      preserveDynamicImport: false,
+    });
+    return { ok: true, code };
+  } catch (err) {
+    const e = err as { message?: string; loc?: { line: number; column: number } };
+    const raw = String(e.message ?? err).replace(/\s*\(\d+:\d+\)\s*$/, '');
+    const result: TransformResult = { ok: false, message: raw };
+    if (e.loc) {
+      result.line = e.loc.line;
+      result.column = e.loc.column;
+    }
+    return result;
+  }
+}
