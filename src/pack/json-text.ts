@@ -3,7 +3,7 @@
  * come with their offset, and JSON Pointers (from Ajv or our own rules) are resolved against the
  * syntax tree of the ORIGINAL text. This is why we parse with jsonc-parser and not JSON.parse alone.
  */
-import { parse, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { parse, parseTree, printParseErrorCode, type Node, type ParseError } from './jsonc';
 import type { PackProblem } from './types';
 
 export interface ParsedJson {
@@ -91,10 +91,6 @@ export function pointerSegments(pointer: string): string[] {
   return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-export function segmentsToPointer(segments: Array<string | number>): string {
-  return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
-}
-
 /**
  * Position of the value at `pointer`, or of its nearest existing ancestor (a missing property is
  * reported where it should go: at the object that lacks it). With `atKey`, an object property is
@@ -121,14 +117,4 @@ function childNode(node: Node, segment: string): Node | undefined {
   }
   if (node.type === 'array' && /^(0|[1-9][0-9]*)$/.test(segment)) return node.children?.[Number(segment)];
   return undefined;
-}
-
-/** Whether `pointer` names a value that is actually written in the text (not one filled in from a default). */
-export function hasPointer(parsed: ParsedJson, pointer: string): boolean {
-  let node = parsed.root;
-  for (const segment of pointerSegments(pointer)) {
-    if (!node) return false;
-    node = childNode(node, segment);
-  }
-  return node !== undefined;
 }
