@@ -5,6 +5,7 @@
 import { strict as assert } from 'assert';
 import { Generator, nn, Tensor, manualSeed, randn } from 'gradlab';
 import { checkModuleGradients } from './helpers/module-gradcheck';
+import { checkOp } from '../helpers/check-op';
 
 function leaf(shape: number[], scale = 1): Tensor {
   const t = randn(shape).mul(scale).detach();
@@ -129,5 +130,48 @@ describe('module gradients pass finite-difference checks', () => {
     });
     const gru = new nn.GRU(2, 3);
     expectOk(gru, [x], () => gru.call(x).output);
+  });
+});
+
+describe('modules as functions of (input, parameters) through the core checkOp helper', () => {
+  // checkOp owns the tensors it differentiates, so each case installs them as the module's
+  // parameters before the forward pass; this cross-checks the in-place helper above.
+  it('Linear: y = x Wᵀ + b against a plain-JS reference', () => {
+    const lin = new nn.Linear(3, 2);
+    checkOp('nn.Linear', (x, w, b) => Object.assign(lin, { weight: w, bias: b }).call(x), [[4, 3], [2, 3], [2]], {
+      reference: (x, w, b) =>
+        Array.from({ length: 8 }, (_, k) => {
+          const [r, o] = [Math.floor(k / 2), k % 2];
+          return b[o] + x[r * 3] * w[o * 3] + x[r * 3 + 1] * w[o * 3 + 1] + x[r * 3 + 2] * w[o * 3 + 2];
+        }),
+      shape: [4, 2],
+    });
+  });
+
+  it('BatchNorm1d (training) and LayerNorm with their affine parameters', () => {
+    const bn = new nn.BatchNorm1d(3);
+    checkOp('nn.BatchNorm1d', (x, w, b) => Object.assign(bn, { weight: w, bias: b }).call(x), [[5, 3], [3], [3]]);
+    const ln = new nn.LayerNorm(4);
+    checkOp('nn.LayerNorm', (x, w, b) => Object.assign(ln, { weight: w, bias: b }).call(x), [[3, 4], [4], [4]]);
+  });
+
+  it('GRUCell and LSTMCell with all four parameter tensors as inputs', () => {
+    const gru = new nn.GRUCell(2, 3);
+    checkOp(
+      'nn.GRUCell',
+      (x, h, wi, wh, bi, bh) => Object.assign(gru, { weightIh: wi, weightHh: wh, biasIh: bi, biasHh: bh }).call(x, h),
+      [[2, 2], [2, 3], [9, 2], [9, 3], [9], [9]],
+      { low: -1, high: 1 },
+    );
+    const lstm = new nn.LSTMCell(2, 3);
+    checkOp(
+      'nn.LSTMCell',
+      (x, h, c, wi, wh) => {
+        const [h1, c1] = Object.assign(lstm, { weightIh: wi, weightHh: wh }).call(x, [h, c]);
+        return h1.sub(c1);
+      },
+      [[2, 2], [2, 3], [2, 3], [12, 2], [12, 3]],
+      { low: -1, high: 1 },
+    );
   });
 });
