@@ -3,7 +3,7 @@
  * "error"), the total, and one line per learner error so an instructor sees who needs a look.
  */
 import type { BatchReport } from '../batch/types';
-import { formatErrorHeadline } from './check-report';
+import { errorKindLabel } from './check-report';
 import { formatNumber } from './numbers';
 import { plural, type Style } from './style';
 import { renderTable } from './table';
@@ -38,7 +38,7 @@ export function formatGradeSummary(report: BatchReport, style: Style): string {
   for (const student of report.students) {
     for (const cell of student.exercises) {
       if (cell.status === 'error') notes.push(`${student.student}/${cell.exercise}: ${cell.message}`);
-      else if (cell.result?.error) notes.push(`${student.student}/${cell.exercise}: ${formatErrorHeadline(cell.result.error)}: ${cell.result.error.message.split('\n')[0]}`);
+      else if (cell.result?.error) notes.push(`${student.student}/${cell.exercise} (${errorKindLabel(cell.result.error.kind)}): ${cell.result.error.message.split('\n')[0]}`);
     }
   }
   if (notes.length) {

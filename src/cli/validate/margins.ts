@@ -23,6 +23,7 @@
  */
 import type { CheckResult, Comparator } from '../../grading/types';
 import type { ChartDef, CheckSpec } from '../../pack/types';
+import { formatNumber } from '../../grading/format';
 
 export type MarginScale = 'decades' | 'relative' | 'absolute' | 'none';
 
@@ -130,6 +131,7 @@ export function formatMargin(margin: number | null, scale: MarginScale): string 
   const sign = margin >= 0 ? '+' : '-';
   const abs = Math.abs(margin);
   if (scale === 'decades') return `${sign}${abs.toFixed(2)} dec`;
-  if (scale === 'relative') return `${sign}${(abs * 100).toFixed(abs < 0.1 ? 1 : 0)} %`;
+  // A starter can miss a narrow band by a factor of 1e9: print that as 1.2e11 %, not 12 digits.
+  if (scale === 'relative') return `${sign}${abs * 100 >= 1e4 ? formatNumber(abs * 100) : (abs * 100).toFixed(abs < 0.1 ? 1 : 0)} %`;
   return `${sign}${abs.toPrecision(2)}`;
 }

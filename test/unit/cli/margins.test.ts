@@ -64,6 +64,7 @@ describe('cli validate margins', () => {
     assert.equal(formatMargin(-0.25, 'relative'), '-25 %');
     assert.equal(formatMargin(0.05, 'relative'), '+5.0 %');
     assert.equal(formatMargin(null, 'relative'), '-');
+    assert.equal(formatMargin(-1.25e9, 'relative'), '-1.25e11 %');
   });
 });
 
