@@ -1,6 +1,7 @@
 /** Linear (fully connected) layer: y = x Wᵀ + b with PyTorch's layout and default init. */
 import type { Tensor } from '../tensor';
 import { ShapeError, formatShape } from '../errors';
+import { linear } from '../ops/matmul';
 import { Module } from './module';
 import { checkSize, uniformParameter } from './parameter';
 
@@ -38,8 +39,7 @@ export class Linear extends Module {
           `${this.inFeatures} (the layer's inFeatures). Check the previous layer's output size or reshape the input.`,
       );
     }
-    const y = x.matmul(this.weight.T);
-    return this.bias === null ? y : y.add(this.bias);
+    return linear(x, this.weight, this.bias);
   }
 
   protected override extraRepr(): string {

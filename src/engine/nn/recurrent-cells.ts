@@ -6,6 +6,7 @@
  */
 import { Tensor } from '../tensor';
 import { ArgumentError, ShapeError, formatShape } from '../errors';
+import { linear } from '../ops/matmul';
 import { Module } from './module';
 import { checkSize, uniformParameter } from './parameter';
 
@@ -39,14 +40,12 @@ abstract class RecurrentCellBase<In extends unknown[], Out> extends Module<In, O
 
   /** x Wᵢₕᵀ + bᵢₕ: [B, G·H]. */
   protected inputPart(x: Tensor): Tensor {
-    const y = x.matmul(this.weightIh.T);
-    return this.biasIh === null ? y : y.add(this.biasIh);
+    return linear(x, this.weightIh, this.biasIh);
   }
 
   /** h Wₕₕᵀ + bₕₕ: [B, G·H]. */
   protected hiddenPart(h: Tensor): Tensor {
-    const y = h.matmul(this.weightHh.T);
-    return this.biasHh === null ? y : y.add(this.biasHh);
+    return linear(h, this.weightHh, this.biasHh);
   }
 
   /** Gate k of G along the feature dim (columns k·H … (k+1)·H). */
