@@ -15,6 +15,9 @@ const common = {
   legalComments: 'none',
   // The "gradlab" module name is what learners import; inside our own bundles it is the engine.
   alias: { gradlab: './src/engine/index.ts' },
+  // Prefer packages' ESM builds: jsonc-parser's default UMD entry loads its parts with a dynamic
+  // require that esbuild cannot follow ("Cannot find module './impl/format'").
+  mainFields: ['module', 'main'],
 };
 
 /** @type {import('esbuild').BuildOptions[]} */
