@@ -79,7 +79,6 @@ export function makeStyle(opts: { color: boolean; unicode: boolean }): Style {
 
 /** Strips ANSI colour codes (for width computations and tests). */
 export function stripAnsi(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/\u001b\[[0-9;]*m/g, '');
 }
 
