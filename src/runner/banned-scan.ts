@@ -100,17 +100,22 @@ export interface BannedUse {
   line: number;
 }
 
-/** The first use of any banned identifier (whole word), with its 1-based line. */
+/**
+ * The first use of any banned identifier (whole word), with its 1-based line. A use in code beats one
+ * in an import line, so the learner is pointed at the call they need to rewrite.
+ */
 export function findBannedHelper(source: string, banned: readonly string[]): BannedUse | undefined {
   if (banned.length === 0) return undefined;
-  const code = blankCommentsAndStrings(source);
-  let best: { name: string; index: number } | undefined;
-  for (const name of banned) {
-    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const match = new RegExp(`(?<![\\w$])${escaped}(?![\\w$])`).exec(code);
-    if (match && (!best || match.index < best.index)) best = { name, index: match.index };
+  const lines = blankCommentsAndStrings(source).split('\n');
+  let importUse: BannedUse | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    for (const name of banned) {
+      const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      if (!new RegExp(`(?<![\\w$])${escaped}(?![\\w$])`).test(lines[i])) continue;
+      const use = { name, line: i + 1 };
+      if (!/^\s*(import|export)\b.*\bfrom\b|^\s*import\b/.test(lines[i])) return use;
+      importUse ??= use;
+    }
   }
-  if (!best) return undefined;
-  const line = code.slice(0, best.index).split('\n').length;
-  return { name: best.name, line };
+  return importUse;
 }

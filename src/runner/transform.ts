@@ -27,7 +27,10 @@ export function transformTypeScript(source: string, fileName: string): Transform
     return { ok: true, code };
   } catch (err) {
     const e = err as { message?: string; loc?: { line: number; column: number } };
-    const raw = String(e.message ?? err).replace(/\s*\(\d+:\d+\)\s*$/, '');
+    // sucrase says "Error transforming clip.ts: Unexpected token (4:17)"; keep the middle part.
+    const raw = String(e.message ?? err)
+      .replace(/^Error transforming [^:]*: /, '')
+      .replace(/\s*\(\d+:\d+\)\s*$/, '');
     const result: TransformResult = { ok: false, message: raw };
     if (e.loc) {
       result.line = e.loc.line;

@@ -65,9 +65,14 @@ let forbiddenAttempt: SandboxFailure | undefined;
 let seedError: SandboxFailure | undefined;
 let currentSeed = 0;
 
+/** The learner's file and line currently on the call stack, if any. */
+function learnerLocation(): { file?: string; line?: number } {
+  const line = firstFrameLine(safeStack(new Error('probe')), files.learnerFile);
+  return line ? { file: files.learnerFile, line } : {};
+}
+
 function forbid(what: string): Error {
-  const probe = new Error(what);
-  const line = firstFrameLine(safeStack(probe), files.learnerFile);
+  const line = learnerLocation().line;
   const niceName = what.startsWith('require(') || what.startsWith('import(') ? what.replace(/^(require|import)\('(.*)'\)$/, "'$2'") : `'${what}'`;
   const message =
     what.startsWith('require(') || what.startsWith('import(')
@@ -82,8 +87,7 @@ function forbid(what: string): Error {
 }
 
 function banned(name: string): Error {
-  const probe = new Error(name);
-  const line = firstFrameLine(safeStack(probe), files.learnerFile);
+  const line = learnerLocation().line;
   return failure(
     'banned-helper',
     `This exercise asks you to write ${name} yourself, so the engine's ${name} is not available to your code.` +
@@ -97,7 +101,7 @@ export function setup(configJson: string): void {
   config = JSON.parse(configJson) as RuntimeConfig;
   files = { learnerFile: config.learnerFile, harnessFile: config.harnessFile };
   removeDangerousGlobals(realm);
-  installAllocationGuard(realm, config.memoryMb);
+  installAllocationGuard(realm, config.memoryMb, learnerLocation);
   // Deep engine call chains must still show the learner's frame below them.
   (realm.Error as { stackTraceLimit: number }).stackTraceLimit = 50;
   tensors = makeTensorChecker(engineApi);

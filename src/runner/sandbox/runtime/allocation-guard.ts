@@ -22,6 +22,8 @@ const TYPED_ARRAY_NAMES = [
 
 let limitBytes = Infinity;
 let limitMb = 0;
+/** Where in the learner's file the allocation happened (set by the runtime). */
+let locate: () => { file?: string; line?: number } = () => ({});
 
 function requestedElements(first: unknown): number {
   if (first === undefined) return 0;
@@ -38,10 +40,13 @@ function requestedElements(first: unknown): number {
 function checkBytes(bytes: number, what: string): void {
   if (bytes > limitBytes) {
     const mb = Math.round(bytes / (1024 * 1024));
+    const where = locate();
     throw failure(
       'out-of-memory',
       `${what} would need about ${mb} MB, more than this exercise's whole memory limit of ${limitMb} MB. ` +
-        'Check the size you pass: exercises here need tensors with thousands of values, not billions.',
+        'Check the size you pass: exercises here need tensors with thousands of values, not billions.' +
+        (where.line ? ` (${where.file} line ${where.line})` : ''),
+      where,
     );
   }
 }
@@ -67,7 +72,8 @@ function guardConstructor(g: Record<string, any>, name: string, bytesOf: (args: 
 }
 
 /** Installs the wrappers on the context's global object (call before any untrusted code runs). */
-export function installAllocationGuard(g: Record<string, any>, memoryMb: number): void {
+export function installAllocationGuard(g: Record<string, any>, memoryMb: number, locateCaller: typeof locate): void {
+  locate = locateCaller;
   limitMb = memoryMb;
   limitBytes = memoryMb * 1024 * 1024;
   for (const name of TYPED_ARRAY_NAMES) {

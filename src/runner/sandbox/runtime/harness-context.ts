@@ -54,7 +54,7 @@ export function makeTensorChecker(engine: EngineModule | Record<string, unknown>
   const problem = (value: unknown): string | null => {
     if (!tensorProto) return 'the engine has no Tensor class';
     if (typeof value !== 'object' || value === null) return 'not a Tensor';
-    if (!engineProtos.has(Object.getPrototypeOf(value) as object)) return 'not a Tensor made by the gradlab engine';
+    if (!engineProtos.has(Object.getPrototypeOf(value) as object)) return 'an object that only looks like a Tensor (make tensors with the gradlab functions)';
     for (const key of Reflect.ownKeys(value)) {
       const desc = Object.getOwnPropertyDescriptor(value, key)!;
       if (!('value' in desc)) return `a Tensor whose '${String(key)}' was redefined`;
