@@ -1,0 +1,128 @@
+import * as assert from 'node:assert/strict';
+import * as E from '../../../../src/engine/index';
+
+const relErr = (a: number, b: number): number => Math.abs(a - b) / Math.abs(b);
+
+describe('engine core: autograd', () => {
+  describe('sigmoid chain y_k = σ(w·y_{k−1}), y_0 = 0 (numerics.md Setup E)', () => {
+    /** ∂y_k/∂y_0 through k chained mul+sigmoid ops, via backward(). */
+    function chainDerivative(w: number, k: number): number {
+      const y0 = E.tensor(0, { requiresGrad: true });
+      let y = y0;
+      for (let i = 0; i < k; i++) y = y.mul(w).sigmoid();
+      y.backward();
+      return y0.grad!.item();
+    }
+    const published: Array<[number, number, number]> = [
+      [1, 1, 0.25],
+      [1, 5, 6.7633919697037922e-4],
+      [1, 10, 3.8752202320832585e-7],
+      [1, 20, 1.2717776672279062e-13],
+      [4, 1, 1],
+      [4, 10, 7.2058108255177305e-10],
+      [8, 10, 8.9025591615556762e-22],
+    ];
+    for (const [w, k, d] of published) {
+      it(`w = ${w}: d${k} = ${d}`, () => {
+        const got = chainDerivative(w, k);
+        assert.ok(relErr(got, d) < 1e-12, `got ${got}, published ${d} (rel. error ${relErr(got, d)})`);
+      });
+    }
+  });
+
+  it('leaf grads accumulate across backward() calls until zeroGrad()', () => {
+    const x = E.tensor([1, 2], { requiresGrad: true });
+    x.mul(3).sum().backward();
+    x.mul(3).sum().backward();
+    assert.deepEqual(x.grad!.toArray(), [6, 6]);
+    x.zeroGrad();
+    assert.equal(x.grad, null);
+    x.square().sum().backward();
+    assert.deepEqual(x.grad!.toArray(), [2, 4]);
+  });
+
+  it('backward(gradient) seeds a non-scalar output', () => {
+    const x = E.tensor([1, 2, 3], { requiresGrad: true });
+    x.square().backward(E.tensor([1, 0.5, -1]));
+    assert.deepEqual(x.grad!.toArray(), [2, 2, -6]);
+  });
+
+  it('retainGrad keeps ∂L/∂h on non-leaf tensors (RNN hidden states); others stay null', () => {
+    const x = E.tensor([0.5, -1], { requiresGrad: true });
+    const h1 = x.mul(2).tanh().retainGrad();
+    const h2 = h1.mul(3);
+    const loss = h2.sum();
+    loss.backward();
+    assert.deepEqual(h1.grad!.toArray(), [3, 3]);
+    assert.equal(h2.grad, null);
+    assert.equal(h1.isLeaf, false);
+    assert.equal(x.isLeaf, true);
+    // Chain rule by hand: ∂L/∂x = 3 · 2 · (1 − tanh²(2x)).
+    x.grad!.data.forEach((g, i) => {
+      const t = Math.tanh(2 * x.data[i]);
+      assert.ok(Math.abs(g - 6 * (1 - t * t)) < 1e-15);
+    });
+  });
+
+  it('noGrad records nothing, returns the result, and restores the mode even when fn throws', () => {
+    const w = E.tensor([1, 2], { requiresGrad: true });
+    const y = E.noGrad(() => w.mul(2));
+    assert.equal(y.requiresGrad, false);
+    assert.equal(y.isLeaf, true);
+    assert.equal(E.isGradEnabled(), true);
+    assert.throws(() => E.noGrad(() => { throw new Error('boom'); }), /boom/);
+    assert.equal(E.isGradEnabled(), true);
+    E.setGradEnabled(false);
+    assert.equal(w.add(1).requiresGrad, false);
+    E.setGradEnabled(true);
+    assert.equal(w.add(1).requiresGrad, true);
+  });
+
+  it('a second backward through a freed graph says to pass {retainGraph: true}', () => {
+    const x = E.tensor([1, 2], { requiresGrad: true });
+    const loss = x.square().sum();
+    loss.backward();
+    assert.throws(() => loss.backward(), (e: Error) => e instanceof E.GraphError && /retainGraph: true/.test(e.message));
+  });
+
+  it('retainGraph allows a second backward and gives the same gradient again', () => {
+    const x = E.tensor([1, 2], { requiresGrad: true });
+    const loss = x.square().sum();
+    loss.backward(null, { retainGraph: true });
+    loss.backward();
+    assert.deepEqual(x.grad!.toArray(), [4, 8]);
+  });
+
+  it('a deep graph (100 000 chained ops) backpropagates without overflowing the stack', () => {
+    const x = E.tensor([1], { requiresGrad: true });
+    let y = x;
+    for (let i = 0; i < 100_000; i++) y = y.add(1e-6);
+    y.sum().backward();
+    assert.equal(x.grad!.item(), 1);
+  });
+
+  it('detach cuts the graph; clone stays in it', () => {
+    const x = E.tensor([3], { requiresGrad: true });
+    const d = x.detach();
+    assert.equal(d.requiresGrad, false);
+    assert.equal(d.data, x.data);
+    x.clone().mul(d).sum().backward();
+    assert.equal(x.grad!.item(), 3);
+    assert.equal(x.mul(2).gradFn, 'mul');
+  });
+
+  it('inputs that do not require grad get no .grad', () => {
+    const w = E.tensor([2], { requiresGrad: true });
+    const c = E.tensor([5]);
+    w.mul(c).sum().backward();
+    assert.equal(c.grad, null);
+    assert.equal(w.grad!.item(), 5);
+  });
+
+  it('a diamond graph (shared intermediate) sums both paths once', () => {
+    const x = E.tensor([2], { requiresGrad: true });
+    const h = x.square(); // used twice
+    h.mul(h).add(h).sum().backward(); // L = x⁴ + x², dL/dx = 4x³ + 2x = 36
+    assert.equal(x.grad!.item(), 36);
+  });
+});
