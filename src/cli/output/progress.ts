@@ -31,7 +31,7 @@ export function createProgress(io: CliIO, total: number, style: Style, verb = 'g
       finish() {},
     };
   }
-  const columns = io.stderrColumns ?? 80;
+  const columns = io.stderrColumns || 80; // 0 when the terminal reports no size (e.g. under `script`)
   const draw = (detail: string) => {
     const head = `${renderBar(done, total, 20, style.unicode)} ${done}/${total}`;
     const line = detail ? `${head} ${truncate(detail, Math.max(0, columns - head.length - 2), style.ellipsis)}` : head;

@@ -155,3 +155,12 @@ describe('cli measured values next to thresholds', () => {
     assert.equal(formatMeasured(null, 1), '-');
   });
 });
+
+describe('cli progress on a terminal that reports no width', () => {
+  it('falls back to 80 columns instead of cutting every label', () => {
+    const io = captureIO({ stderrIsTTY: true, stderrColumns: 0 });
+    const progress = createProgress(io, 1, ascii);
+    progress.tick('alice - sigmoid-grad');
+    assert.ok(io.err.includes('1/1 alice - sigmoid-grad'), JSON.stringify(io.err));
+  });
+});
