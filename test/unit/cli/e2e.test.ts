@@ -30,6 +30,9 @@ describe('cli binary (node dist/cli.js)', function () {
 
   it('--version prints package.json\'s version', () => {
     const r = gradlab(['--version']);
+    // jsonc-parser's default (UMD) build requires its own files at run time, which a bundle cannot
+    // satisfy; the node targets in esbuild.config.mjs need mainFields: ['module', 'main'].
+    assert.doesNotMatch(r.err, /Cannot find module '\.\/impl\//, 'dist/cli.js bundled the UMD build of jsonc-parser: add mainFields: [\'module\', \'main\'] to the CLI target in esbuild.config.mjs');
     assert.equal(r.code, 0, r.err);
     assert.equal(r.out.trim(), JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
   });
