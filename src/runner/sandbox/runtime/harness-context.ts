@@ -103,9 +103,10 @@ export function makeHarnessContext(scope: SeedScope): HarnessContext {
     if (/^class[\s{]/.test(Function.prototype.toString.call(value))) return value as T; // classes are constructed by the harness
     const learnerFn = value as (...args: unknown[]) => unknown;
     // Anything thrown while the learner's function runs is the learner's, even `throw 42`.
+    // Called without a receiver, `this` is the learner's exports object, as for `module.fn(x)`.
     const wrapped = function (this: unknown, ...args: unknown[]) {
       try {
-        return Reflect.apply(learnerFn, this, args);
+        return Reflect.apply(learnerFn, this ?? scope.learnerExports, args);
       } catch (thrown) {
         throw learnerException(thrown, files, tensors.isTensor);
       }
