@@ -77,7 +77,10 @@ describe('runner: adversarial submissions', function () {
     });
 
     it('throw of a non-Error (42, an object, null) is still the learner\'s exception', async () => {
-      const [fromFixture] = seedErrors(await run('throw-non-error.ts', { seeds: [1] }));
+      const fixtureOutcome = await run('throw-non-error.ts', { seeds: [1] });
+      const [fromFixture] = seedErrors(fixtureOutcome);
+      // Metrics the harness recorded before calling the learner are kept.
+      assert.ok(fixtureOutcome.seeds[0].metrics.inNorm);
       assert.equal(fromFixture.kind, 'exception');
       assert.match(fromFixture.message, /^Your code threw the number 42 instead of an Error/);
       for (const thrown of ['{ a: 1 }', 'null', 'undefined', "'oops'"]) {

@@ -60,6 +60,21 @@ describe('runner: runSubmission', function () {
     assert.notEqual(first.console[0].text, first.console[1].text);
   });
 
+  it('runs each seed independently of the seeds before it (fresh modules, re-seeded engine)', async () => {
+    const source = [
+      "import { Tensor, mul, randn } from 'gradlab';",
+      'let calls = 0; // module state must not carry over from one seed to the next',
+      'export function clipByNorm(x: Tensor, maxNorm: number): Tensor {',
+      '  calls++;',
+      '  return mul(x, maxNorm * 0.01 * calls * (1 + Math.random() + randn([1]).data[0]));',
+      '}',
+    ].join('\n');
+    const both = await run('inline.ts', { submissionSource: source, seeds: [5, 6] });
+    const alone = await run('inline.ts', { submissionSource: source, seeds: [6] });
+    assert.equal(both.seeds[1].error, undefined, JSON.stringify(both.seeds[1].error));
+    assert.deepEqual(both.seeds[1].metrics, alone.seeds[0].metrics);
+  });
+
   it('captures console output with the seed it was printed on', async () => {
     const outcome = await run('good.ts');
     const learnerLines = outcome.console.filter((l) => l.stream === 'log');

@@ -4,7 +4,7 @@
  * clobber the one other builds write. Options mirror esbuild.config.mjs.
  */
 import { build } from 'esbuild';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { RunRequest } from '../../../src/runner/types';
@@ -15,6 +15,7 @@ let built: Promise<string> | undefined;
 export function sandboxDistDir(): Promise<string> {
   built ??= (async () => {
     const outdir = mkdtempSync(path.join(os.tmpdir(), 'gradlab-runner-test-'));
+    process.once('exit', () => rmSync(outdir, { recursive: true, force: true }));
     const common = { bundle: true, logLevel: 'silent' as const, legalComments: 'none' as const, alias: { gradlab: path.join(root, 'src/engine/index.ts') } };
     await Promise.all([
       build({ ...common, entryPoints: [path.join(root, 'src/runner/sandbox/host.ts')], outfile: path.join(outdir, 'sandbox-host.js'), platform: 'node', format: 'cjs', target: 'node20' }),
