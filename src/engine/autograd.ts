@@ -11,7 +11,9 @@ import { GraphError, formatShape } from './errors';
 /**
  * Local backward of one op: given ∂L/∂out (same shape as the output, read-only) return ∂L/∂parent
  * for each parent, already reduced to that parent's shape, or null for parents that need none.
- * Returned arrays may alias gradOut or each other; the engine copies before it ever writes.
+ * Each returned array must be either gradOut itself (pass-through ops: add, reshape) or a FRESH
+ * array not returned twice and not kept elsewhere: the engine takes ownership of fresh arrays and
+ * may add into them in place (saves a copy per accumulation). gradOut itself is never written.
  */
 export type BackwardFn = (gradOut: Float64Array) => Array<Float64Array | null>;
 
@@ -76,11 +78,18 @@ function topologicalOrder(root: Tensor): Tensor[] {
 }
 
 /** Adds g into t's pending gradient, copying first if the pending array is borrowed. */
-function accumulate(t: Tensor, g: Float64Array): void {
+function accumulate(t: Tensor, g: Float64Array, owned: boolean): void {
   const acc = t._acc;
   if (acc === null) {
     t._acc = g;
-    t._accOwned = false;
+    t._accOwned = owned;
+    return;
+  }
+  if (!t._accOwned && owned) {
+    // Add the borrowed pending sum into the fresh array instead of copying it.
+    for (let i = 0; i < g.length; i++) g[i] += acc[i];
+    t._acc = g;
+    t._accOwned = true;
     return;
   }
   let target = acc;
@@ -110,7 +119,7 @@ export function runBackward(root: Tensor, seed: Float64Array, retainGraph: boole
         for (let j = 0; j < parents.length; j++) {
           const pg = grads[j];
           const p = parents[j];
-          if (pg !== null && pg !== undefined && p.requiresGrad) accumulate(p, pg);
+          if (pg !== null && pg !== undefined && p.requiresGrad) accumulate(p, pg, pg !== g);
         }
       }
       if (node === null || t._retainsGrad) storeGrad(t, g, t._accOwned);
