@@ -43,6 +43,7 @@ export function add(a: TensorOrNumber, b: TensorOrNumber): Tensor {
   if (typeof a === 'number' && b instanceof Tensor) return addScalar(b, a);
   const ta = asTensor(a, 'add', 'first operand');
   const tb = asTensor(b, 'add', 'second operand');
+  if (isRowBroadcast(ta, tb)) return addRow(ta, tb);
   const { shape, ad, bd } = broadcastPair(ta, tb, 'add');
   const n = ad.length;
   const out = new Float64Array(n);
@@ -51,6 +52,37 @@ export function add(a: TensorOrNumber, b: TensorOrNumber): Tensor {
     ta.requiresGrad ? reduceToShape(g, shape, ta.shape) : null,
     tb.requiresGrad ? reduceToShape(g, shape, tb.shape) : null,
   ]);
+}
+
+/** True when b's shape is exactly the trailing dims of a's (a bias row [C] against [N, C]). */
+function isRowBroadcast(a: Tensor, b: Tensor): boolean {
+  const nb = b.ndim;
+  const na = a.ndim;
+  if (nb === 0 || nb >= na) return false;
+  for (let i = 1; i <= nb; i++) if (a.shape[na - i] !== b.shape[nb - i]) return false;
+  return true;
+}
+
+/** a + row without materialising the broadcast row: the bias-add of every dense layer. */
+function addRow(a: Tensor, row: Tensor): Tensor {
+  const ad = a.data;
+  const rd = row.data;
+  const n = ad.length;
+  const c = rd.length;
+  const out = new Float64Array(n);
+  for (let off = 0; off < n; off += c) {
+    for (let j = 0; j < c; j++) out[off + j] = ad[off + j] + rd[j];
+  }
+  return Tensor.fromOp(out, a.shape, 'add', [a, row], (g) => {
+    let gr: Float64Array | null = null;
+    if (row.requiresGrad) {
+      gr = new Float64Array(c);
+      for (let off = 0; off < n; off += c) {
+        for (let j = 0; j < c; j++) gr[j] += g[off + j];
+      }
+    }
+    return [a.requiresGrad ? g : null, gr];
+  });
 }
 
 function addScalar(a: Tensor, s: number): Tensor {
