@@ -77,7 +77,9 @@ function forbid(what: string): Error {
   const message =
     what.startsWith('require(') || what.startsWith('import(')
       ? `GradLab exercises can only import 'gradlab'; ${niceName} is not available in the sandbox.`
-      : `${niceName} is not available in GradLab exercises: your code runs in a sandbox without Node.js, files, network or timers.`;
+      : what === 'Proxy'
+        ? "'Proxy' is not available in GradLab exercises: the sandbox leaves it out so results cannot be disguised."
+        : `${niceName} is not available in GradLab exercises: your code runs in a sandbox without Node.js, files, network or timers.`;
   const err = failure('forbidden', message + (line ? ` (${files.learnerFile} line ${line})` : ''), {
     file: files.learnerFile,
     ...(line ? { line } : {}),

@@ -143,8 +143,8 @@ describe('runner: adversarial submissions', function () {
     });
 
     it('an unguarded patch of a frozen intrinsic fails loudly at the learner line', async () => {
-      for (const patch of ['Math.sqrt = () => 0.5;', "(Tensor.prototype as any).norm = () => 0.5;", 'Object.prototype.toString = () => "x";', "(Float64Array.prototype as any).fill = () => 0;"]) {
-        const source = `import { Tensor } from 'gradlab';\n${patch}\nexport function clipByNorm(x: Tensor) { return x; }\n`;
+      for (const patch of ['(gl.defaultGenerator as any).normal = () => 0;', 'gl.Generator.prototype.normal = () => 0;', 'Math.sqrt = () => 0.5;', "(Tensor.prototype as any).norm = () => 0.5;", 'Object.prototype.toString = () => "x";', "(Float64Array.prototype as any).fill = () => 0;"]) {
+        const source = `import * as gl from 'gradlab'; import { Tensor } from 'gradlab';\n${patch}\nexport function clipByNorm(x: Tensor) { return x; }\n`;
         const outcome = await run('inline.ts', { submissionSource: source, seeds: [1] });
         assert.equal(outcome.error?.kind, 'exception', patch);
         assert.equal(outcome.error?.line, 2, patch);

@@ -39,6 +39,7 @@ describe('runner: sandbox escapes', function () {
     ['setTimeout', '  // @ts-ignore\n  setTimeout(() => {}, 0);', /'setTimeout' is not available/],
     ['SharedArrayBuffer', '  // @ts-ignore\n  new SharedArrayBuffer(8);', /'SharedArrayBuffer' is not available/],
     ['WebAssembly', '  // @ts-ignore\n  WebAssembly.Memory;', /'WebAssembly' is not available/],
+    ['a Proxy disguising a tensor', '  return new Proxy(x, { get: (t: any, k) => (k === "data" ? new Float64Array(6) : t[k]) });', /'Proxy' is not available/],
   ];
 
   for (const [name, body, message] of forbiddenAttempts) {

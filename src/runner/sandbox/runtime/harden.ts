@@ -10,8 +10,9 @@
  *    what the harness (which looks globals up by name) sees. This also closes a sandbox escape:
  *    Node formats stack traces through `<context global>.Error.prepareStackTrace`, handing it V8
  *    CallSite objects; with `Error` locked and frozen, learner code can never install one.
- *  - stateful engine INSTANCES (e.g. defaultGenerator) are not frozen: freezing them would break
- *    them; the runtime re-seeds them before every seed instead.
+ *  - stateful engine INSTANCES (e.g. defaultGenerator) are sealed, not frozen: freezing would break
+ *    them, sealing stops new own properties (a replaced `normal` method); the runtime re-seeds the
+ *    generator before every seed.
  *
  * Freezing Object.prototype / Error.prototype triggers JavaScript's "override mistake": a plain
  * `this.name = 'ShapeError'` in an Error subclass would throw, because the inherited property is
@@ -21,16 +22,19 @@
 
 type AnyObject = Record<PropertyKey, unknown>;
 
-const NODE_ONLY_GLOBALS = [
+const UNAVAILABLE_GLOBALS = [
   'process', 'require', 'module', 'exports', 'Buffer', 'global', '__dirname', '__filename',
   'setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'clearImmediate',
   'queueMicrotask', 'fetch', 'XMLHttpRequest', 'WebSocket', 'structuredClone', 'performance',
   'SharedArrayBuffer', 'Atomics', 'WebAssembly',
+  // Not Node-only, but a Proxy wrapped around a genuine Tensor could report different data each time
+  // the harness reads it; no exercise needs one, and there is no other way to construct a Proxy.
+  'Proxy',
 ] as const;
 
 /** Globals that give learner code shared memory, raw wasm or timers: removed before anything runs. */
 export function removeDangerousGlobals(g: AnyObject): void {
-  for (const name of ['SharedArrayBuffer', 'Atomics', 'WebAssembly']) {
+  for (const name of ['SharedArrayBuffer', 'Atomics', 'WebAssembly', 'Proxy']) {
     delete g[name];
   }
 }
@@ -40,7 +44,7 @@ export function removeDangerousGlobals(g: AnyObject): void {
  * `globalThis.process` reports "not available in the sandbox" instead of a confusing TypeError.
  */
 export function installForbiddenGlobals(g: AnyObject, forbid: (name: string) => Error): void {
-  for (const name of NODE_ONLY_GLOBALS) {
+  for (const name of UNAVAILABLE_GLOBALS) {
     if (Object.prototype.hasOwnProperty.call(g, name)) delete g[name];
     Object.defineProperty(g, name, {
       get() {
@@ -136,8 +140,13 @@ export function deepFreeze(roots: readonly unknown[], alwaysFreeze: ReadonlySet<
     const o = value as object;
     if (seen.has(o)) continue;
     seen.add(o);
-    if (!alwaysFreeze.has(o) && !rootSet.has(o) && !isFreezable(o)) continue;
     if (ArrayBuffer.isView(o) || o instanceof ArrayBuffer) continue;
+    if (!alwaysFreeze.has(o) && !rootSet.has(o) && !isFreezable(o)) {
+      // A stateful instance (e.g. the engine's defaultGenerator): its fields must stay writable, but
+      // sealing stops learner code from shadowing its (frozen) prototype methods with own ones.
+      Object.seal(o);
+      continue;
+    }
     Object.freeze(o);
     stack.push(Object.getPrototypeOf(o));
     for (const key of Reflect.ownKeys(o)) {
