@@ -10,6 +10,7 @@
 //
 // Offline recipe (checked on Debian 12 + Node 20, /work/shared/reference/vscode.md):
 // - npm_config_unsafe_perm=true: code-server's postinstall refuses to run as root otherwise (CI is root).
+//   npm 11 warns "Unknown env config unsafe-perm": expected; the postinstall reads the variable itself.
 // - npm_config_yes=true: node-pty's install runs `npx node-gyp`, which would otherwise prompt / refuse.
 // - @vscode/ripgrep downloads rg from GitHub in its postinstall; we seed its download cache with
 //   Debian's /usr/bin/rg so it never touches the network.
@@ -54,19 +55,27 @@ function findOnPath(names) {
   return undefined;
 }
 
-/** Every missing tool is reported at once, with the apt package that provides it. */
-function checkPrerequisites() {
+/**
+ * Every missing tool is reported at once, with the apt package that provides it. Chromium is needed
+ * to run the tests at all; the build tools only when an install is actually going to happen.
+ */
+function checkPrerequisites({ installing }) {
   const missing = [];
   const rg = findOnPath(['rg']);
-  if (!rg) missing.push(['ripgrep (rg)', 'ripgrep', 'code-server search; seeds @vscode/ripgrep offline']);
   if (!fs.existsSync(chromiumExecutable()))
     missing.push([`Chromium (${chromiumExecutable()}; or set GRADLAB_CHROMIUM)`, 'chromium', 'drives the VS Code web UI']);
+  if (!installing) return reportMissing(missing, rg);
+  if (!rg) missing.push(['ripgrep (rg)', 'ripgrep', 'code-server search; seeds @vscode/ripgrep offline']);
   if (!findOnPath(['g++', 'c++'])) missing.push(['a C++ compiler (g++)', 'g++', "builds code-server's native modules"]);
   if (!findOnPath(['make'])) missing.push(['make', 'make', 'node-gyp builds']);
   if (!findOnPath(['python3'])) missing.push(['python3', 'python3', 'node-gyp builds']);
   if (!fs.existsSync('/usr/include/gssapi/gssapi.h') && !findOnPath(['krb5-config']))
     missing.push(['Kerberos headers (gssapi/gssapi.h)', 'libkrb5-dev', "builds code-server's kerberos module"]);
   if (!findOnPath(['tar'])) missing.push(['tar', 'tar', 'packs rg into the @vscode/ripgrep cache']);
+  return reportMissing(missing, rg);
+}
+
+function reportMissing(missing, rg) {
   if (missing.length > 0) {
     const lines = missing.map(([what, , why]) => `  - ${what}: ${why}`);
     const packages = [...new Set(missing.map(([, pkg]) => pkg))].join(' ');
@@ -189,12 +198,12 @@ function verifyInstall() {
 async function main() {
   const force = process.argv.includes('--force');
   const installDir = codeServerInstallDir();
-  const { rg } = checkPrerequisites();
-
   if (!force && installedCodeServerVersion() === CODE_SERVER_VERSION) {
+    checkPrerequisites({ installing: false });
     log(`code-server ${CODE_SERVER_VERSION} already installed in ${installDir} (${seconds()}); --force reinstalls`);
     return;
   }
+  const { rg } = checkPrerequisites({ installing: true });
 
   fs.mkdirSync(installDir, { recursive: true });
   fs.rmSync(installMarkerFile(), { force: true });
