@@ -1,5 +1,7 @@
 // Launches Debian's Chromium through playwright-core (no browser download: playwright-core ships none).
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { chromiumExecutable } from '../../../scripts/vscode/code-server-paths.mjs';
 
@@ -26,5 +28,21 @@ export async function launchChromium(): Promise<Browser> {
         'Install it with: apt-get install -y chromium   (or point GRADLAB_CHROMIUM at another Chromium/Chrome binary)',
     );
   }
-  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+  // Even with a temporary profile, Chromium creates $XDG_CONFIG_HOME/chromium/Crash Reports: point the
+  // XDG folders at a throwaway directory, removed when the browser goes away.
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'gradlab-chromium-'));
+  const browser = await chromium
+    .launch({
+      executablePath,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      timeout: 60_000,
+      env: { ...process.env, XDG_CONFIG_HOME: path.join(home, 'config'), XDG_CACHE_HOME: path.join(home, 'cache') },
+    })
+    .catch((err: unknown) => {
+      fs.rmSync(home, { recursive: true, force: true });
+      throw err;
+    });
+  browser.on('disconnected', () => fs.rmSync(home, { recursive: true, force: true }));
+  return browser;
 }
