@@ -22,6 +22,9 @@ const EXTENSION_MAIN = path.join(REPO_ROOT, 'dist', 'extension.js');
 const RUN_TIMEOUT_MS = Number(process.env.GRADLAB_VSCODE_TIMEOUT_MS ?? 300_000);
 const VERBOSE = process.env.GRADLAB_VERBOSE === '1';
 
+/** Logs of a failed run are copied here (gitignored) before the temp folder goes away. */
+const FAILURE_LOGS_DIR = path.join(REPO_ROOT, 'test-results', 'vscode-web');
+
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 const log = (msg: string) => console.log(`[test:vscode-web ${elapsed()}] ${msg}`);
@@ -65,11 +68,28 @@ async function waitForResults(page: Page, resultsFile: string, deadline: number)
   }
 }
 
+/** code-server's own log and VS Code's log folder (extension host, remote agent). */
+function saveFailureLogs(stateDir: string, server: CodeServer | undefined, consoleLines: string[]): void {
+  try {
+    fs.rmSync(FAILURE_LOGS_DIR, { recursive: true, force: true });
+    fs.mkdirSync(FAILURE_LOGS_DIR, { recursive: true });
+    if (server && fs.existsSync(server.logFile)) fs.copyFileSync(server.logFile, path.join(FAILURE_LOGS_DIR, 'code-server.log'));
+    const vscodeLogs = path.join(stateDir, 'user-data', 'logs');
+    if (fs.existsSync(vscodeLogs)) fs.cpSync(vscodeLogs, path.join(FAILURE_LOGS_DIR, 'vscode-logs'), { recursive: true });
+    fs.writeFileSync(path.join(FAILURE_LOGS_DIR, 'browser-console.log'), consoleLines.join('\n') + '\n');
+    console.log(`  logs of this run: ${path.relative(process.cwd(), FAILURE_LOGS_DIR)}/`);
+  } catch (err) {
+    console.warn(`  could not save logs: ${(err as Error).message}`);
+  }
+}
+
 async function main(): Promise<boolean> {
   requireBuildOutputs();
   const deadline = Date.now() + RUN_TIMEOUT_MS;
   const temp = createTempRun('gradlab-vscode-web');
   const resultsFile = path.join(temp.root, 'results', 'mocha.json');
+  const stateDir = path.join(temp.root, 'state');
+  let ok = false;
   let server: CodeServer | undefined;
   let browser: Browser | undefined;
   let consoleLines: string[] = [];
@@ -83,7 +103,7 @@ async function main(): Promise<boolean> {
 
   try {
     server = await startCodeServer({
-      stateDir: path.join(temp.root, 'state'),
+      stateDir,
       workspaceDir: path.join(temp.root, 'workspace'),
       env: { [RESULTS_FILE_ENV]: resultsFile, [GREP_ENV]: process.env[GREP_ENV] ?? '' },
     });
@@ -104,15 +124,17 @@ async function main(): Promise<boolean> {
       const errors = consoleLines.filter((line) => /^\[(error|pageerror)\]/.test(line)).slice(-20);
       if (errors.length > 0) console.log(`  last browser console errors:\n    ${errors.join('\n    ')}\n`);
     }
-    return verdict.ok;
+    ok = verdict.ok;
+    return ok;
   } catch (err) {
     console.error(`[test:vscode-web] ${(err as Error).message}`);
-    if (server) console.error(`  code-server output (full log: ${server.logFile}):\n${server.recentOutput(30)}`);
+    if (server) console.error(`  code-server output:\n${server.recentOutput(30)}`);
     if (consoleLines.length > 0) console.error(`  last browser console lines:\n    ${consoleLines.slice(-30).join('\n    ')}`);
     return false;
   } finally {
     await browser?.close().catch(() => undefined);
     await server?.stop();
+    if (!ok) saveFailureLogs(stateDir, server, consoleLines);
     clearTimeout(watchdog);
     temp.cleanup();
     log('done');
