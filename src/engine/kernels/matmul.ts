@@ -7,10 +7,12 @@
  *   gemmNT: C = A·Bᵀ     A [M,K], B [N,K]   (input gradient: dY·Wᵀ)
  * Each writes C [M,N] at cOff (overwriting), reading A at aOff and B at bOff (for batched matmul).
  *
- * Why this shape of loop: the inner loop runs along a row of B and a row of C (unit stride, so V8
- * emits tight scalar code); see gemmStridedA for the blocking. Measured 3–5 GFLOP/s vs ~1–1.5 for
- * the textbook loop on the 32×64×64 … 32×64×256 products of the benchmarks.
+ * Two backends with one contract: the WebAssembly SIMD kernel (./matmul-wasm.ts, ≈ 4× faster) when
+ * it is installed, else the scalar JS loop below (gemmNNJs, …). Both accumulate every C element as
+ * Σ_k in increasing k from +0 with one rounding per multiply and per add, exactly like gemmNaive,
+ * so all of them return bit-identical results: which backend ran never changes a learner's numbers.
  */
+import { wasmGemm } from './matmul-wasm';
 
 /** Reference: the textbook triple loop. Slow; tests only. */
 export function gemmNaive(
@@ -35,7 +37,8 @@ export function gemmNaive(
  * The one optimised loop: C[M,N] = Â·B where Â[i,k] = a[aOff + i·rs + k·cs] (so NN is rs = K, cs = 1
  * and TN is rs = 1, cs = M; strides only matter in the A loads, outside the inner loop).
  * Two rows of C at a time, k unrolled by 4: each B element loaded serves 2 rows × 1 multiply-add,
- * and each C load/store serves 4 multiply-adds. Measured ~1.5× the single-row version at 64-256 wide.
+ * and each C load/store serves 4 multiply-adds. Measured ~1.5× the single-row version at 64-256 wide
+ * (≈ 5–6 GFLOP/s; register-tiled 4×4 / 2×4 variants measured no faster in V8's scalar code).
  */
 function gemmStridedA(
   a: Float64Array, rs: number, cs: number, b: Float64Array, c: Float64Array, M: number, K: number, N: number,
@@ -66,8 +69,19 @@ function gemmStridedA(
         const x1 = b[b1 + j];
         const x2 = b[b2 + j];
         const x3 = b[b3 + j];
-        c[c0 + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
-        c[c1 + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+        // One add per product, in k order (not a00·x0 + a01·x1 + … summed first): the bit-identical contract.
+        let s0 = c[c0 + j];
+        s0 += a00 * x0;
+        s0 += a01 * x1;
+        s0 += a02 * x2;
+        s0 += a03 * x3;
+        c[c0 + j] = s0;
+        let s1 = c[c1 + j];
+        s1 += a10 * x0;
+        s1 += a11 * x1;
+        s1 += a12 * x2;
+        s1 += a13 * x3;
+        c[c1 + j] = s1;
       }
     }
     for (; k < K; k++) {
@@ -94,16 +108,16 @@ function gemmStridedA(
   }
 }
 
-/** C = A·B. */
-export function gemmNN(
+/** C = A·B, scalar JS. */
+export function gemmNNJs(
   a: Float64Array, b: Float64Array, c: Float64Array, M: number, K: number, N: number,
   aOff = 0, bOff = 0, cOff = 0,
 ): void {
   gemmStridedA(a, K, 1, b, c, M, K, N, aOff, bOff, cOff);
 }
 
-/** C = Aᵀ·B with A stored [K, M]: C[i, :] = Σ_k A[k, i]·B[k, :]. */
-export function gemmTN(
+/** C = Aᵀ·B with A stored [K, M]: C[i, :] = Σ_k A[k, i]·B[k, :], scalar JS. */
+export function gemmTNJs(
   a: Float64Array, b: Float64Array, c: Float64Array, M: number, K: number, N: number,
   aOff = 0, bOff = 0, cOff = 0,
 ): void {
@@ -112,9 +126,9 @@ export function gemmTN(
 
 /**
  * C = A·Bᵀ with B stored [N, K]. Transposes B into a scratch buffer (N·K copies, small next to
- * the M·N·K multiply-adds) and reuses the gemmNN loop.
+ * the M·N·K multiply-adds) and reuses the gemmNN loop. Scalar JS.
  */
-export function gemmNT(
+export function gemmNTJs(
   a: Float64Array, b: Float64Array, c: Float64Array, M: number, K: number, N: number,
   aOff = 0, bOff = 0, cOff = 0,
 ): void {
@@ -123,11 +137,35 @@ export function gemmNT(
     const br = bOff + j * K;
     for (let k = 0; k < K; k++) bt[k * N + j] = b[br + k];
   }
-  gemmNN(a, bt, c, M, K, N, aOff, 0, cOff);
+  gemmNNJs(a, bt, c, M, K, N, aOff, 0, cOff);
 }
 
 let scratchBuffer = new Float64Array(0);
 function scratch(n: number): Float64Array {
   if (scratchBuffer.length < n) scratchBuffer = new Float64Array(Math.max(n, 2 * scratchBuffer.length));
   return scratchBuffer;
+}
+
+/** C = A·B (wasm when installed and worth it, else JS; identical results). */
+export function gemmNN(
+  a: Float64Array, b: Float64Array, c: Float64Array, M: number, K: number, N: number,
+  aOff = 0, bOff = 0, cOff = 0,
+): void {
+  if (!wasmGemm('NN', a, b, c, M, K, N, aOff, bOff, cOff)) gemmNNJs(a, b, c, M, K, N, aOff, bOff, cOff);
+}
+
+/** C = Aᵀ·B with A stored [K, M]. */
+export function gemmTN(
+  a: Float64Array, b: Float64Array, c: Float64Array, M: number, K: number, N: number,
+  aOff = 0, bOff = 0, cOff = 0,
+): void {
+  if (!wasmGemm('TN', a, b, c, M, K, N, aOff, bOff, cOff)) gemmTNJs(a, b, c, M, K, N, aOff, bOff, cOff);
+}
+
+/** C = A·Bᵀ with B stored [N, K]. */
+export function gemmNT(
+  a: Float64Array, b: Float64Array, c: Float64Array, M: number, K: number, N: number,
+  aOff = 0, bOff = 0, cOff = 0,
+): void {
+  if (!wasmGemm('NT', a, b, c, M, K, N, aOff, bOff, cOff)) gemmNTJs(a, b, c, M, K, N, aOff, bOff, cOff);
 }
