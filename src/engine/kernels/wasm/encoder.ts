@@ -93,7 +93,7 @@ export interface FunctionDef {
 }
 
 /** A module with one exported memory ("memory", initial `pages` × 64 KiB) and the given functions (no results). */
-export function encodeModule(functions: FunctionDef[], pages: number): Uint8Array {
+export function encodeModule(functions: FunctionDef[], pages: number): Uint8Array<ArrayBuffer> {
   const types = section(1, vec(functions.map((f) => [0x60, ...vec(f.params.map((p) => [p])), ...vec([])])));
   const funcs = section(3, vec(functions.map((_, i) => uleb(i))));
   const memory = section(5, vec([[0x00, ...uleb(pages)]]));

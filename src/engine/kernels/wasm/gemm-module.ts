@@ -71,7 +71,7 @@ function gemmBody(): Bytes {
 }
 
 /** The module's bytes: exports `gemm4x4` and `memory` (1 page initially; the caller grows it). */
-export function gemmModuleBytes(): Uint8Array {
+export function gemmModuleBytes(): Uint8Array<ArrayBuffer> {
   return encodeModule(
     [{ exportName: 'gemm4x4', params: [I32, I32, I32, I32, I32, I32, I32, I32], locals: [[7, I32], [11, V128]], body: gemmBody() }],
     1,
