@@ -7,6 +7,7 @@
 import { Tensor } from '../tensor';
 import { ArgumentError, ShapeError, formatShape } from '../errors';
 import { linear } from '../ops/matmul';
+import { linearPair, lstmPointwise } from '../ops/recurrent-fused';
 import { Module } from './module';
 import { checkSize, uniformParameter } from './parameter';
 
@@ -46,6 +47,13 @@ abstract class RecurrentCellBase<In extends unknown[], Out> extends Module<In, O
   /** h Wₕₕᵀ + bₕₕ: [B, G·H]. */
   protected hiddenPart(h: Tensor): Tensor {
     return linear(h, this.weightHh, this.biasHh);
+  }
+
+  /**
+   * x Wᵢₕᵀ + bᵢₕ + h Wₕₕᵀ + bₕₕ as one fused node ([B, G·H]); same doubles as inputPart(x).add(hiddenPart(h)).
+   */
+  protected bothParts(x: Tensor, h: Tensor): Tensor {
+    return linearPair(x, this.weightIh, this.biasIh, h, this.weightHh, this.biasHh);
   }
 
   /** Gate k of G along the feature dim (columns k·H … (k+1)·H). */
@@ -102,7 +110,7 @@ export class RNNCell extends RecurrentCellBase<[Tensor, (Tensor | null)?], Tenso
     this.checkInput(x, 'RNNCell');
     const hPrev = h === undefined || h === null ? this.zeroState(x) : h;
     this.checkState(hPrev, x, 'hidden state h', 'RNNCell');
-    const pre = this.inputPart(x).add(this.hiddenPart(hPrev));
+    const pre = this.bothParts(x, hPrev);
     return this.nonlinearity === 'tanh' ? pre.tanh() : pre.relu();
   }
 }
@@ -136,14 +144,11 @@ export class LSTMCell extends RecurrentCellBase<[Tensor, (LSTMState | null)?], L
       this.checkState(h, x, 'hidden state h', 'LSTMCell');
       this.checkState(c, x, 'cell state c', 'LSTMCell');
     }
-    const gates = this.inputPart(x).add(this.hiddenPart(h));
-    const i = this.gate(gates, 0).sigmoid();
-    const f = this.gate(gates, 1).sigmoid();
-    const g = this.gate(gates, 2).tanh();
-    const o = this.gate(gates, 3).sigmoid();
-    const cNext = f.mul(c).add(i.mul(g));
-    const hNext = o.mul(cNext.tanh());
-    return [hNext, cNext];
+    // Fused (3 graph nodes instead of ~14, same doubles): ../ops/recurrent-fused.ts. Written with
+    // public ops it reads: gates = inputPart(x) + hiddenPart(h); i, f, o = σ(gate 0, 1, 3);
+    // g = tanh(gate 2); c' = f⊙c + i⊙g; h' = o⊙tanh(c').
+    const gates = this.bothParts(x, h);
+    return lstmPointwise(gates, c);
   }
 }
 
