@@ -5,8 +5,11 @@
  */
 import type { CheckResult, Comparator, ErrorInfo, GradeResult, LearnerErrorKind } from '../grading/types';
 
-/** Numbers as a learner reads them: 3 significant digits, exponent notation outside [1e-3, 1e4). */
-export function formatNumber(x: number | null | undefined, nonFinite?: 'nan' | 'inf' | '-inf'): string {
+/**
+ * Numbers as a learner reads them: 3 significant digits (more when asked), exponent notation
+ * outside [1e-3, 1e4), trailing zeros dropped, a real minus sign.
+ */
+export function formatNumber(x: number | null | undefined, nonFinite?: 'nan' | 'inf' | '-inf', digits = 3): string {
   if (nonFinite === 'nan') return 'NaN';
   if (nonFinite === 'inf') return '+∞';
   if (nonFinite === '-inf') return '−∞';
@@ -19,12 +22,34 @@ export function formatNumber(x: number | null | undefined, nonFinite?: 'nan' | '
   let text: string;
   if (abs >= 1e-3 && abs < 1e4) {
     // toPrecision then Number() drops trailing zeros: 0.2500 → "0.25", 12.00 → "12".
-    text = String(Number(x.toPrecision(3)));
+    // Never round away integer digits: 1234.4 reads "1234", not "1230".
+    const integerDigits = Math.floor(Math.log10(abs)) + 1;
+    text = String(Number(x.toPrecision(Math.max(digits, integerDigits))));
   } else {
-    const [mantissa, exponent] = x.toExponential(2).split('e');
+    const [mantissa, exponent] = x.toExponential(digits - 1).split('e');
     text = `${String(Number(mantissa))}e${exponent.replace('+', '')}`;
   }
   return text.replace(/^-/, '−'); // a real minus sign reads better and is announced as "minus"
+}
+
+/**
+ * The fewest significant digits (≥ 3) at which different numbers also LOOK different, so a
+ * threshold of [0.2499999999, 0.2500000001] is not shown as "between 0.25 and 0.25", nor a failing
+ * 1.0000001e-9 as "1e-9 ≤ 1e-9".
+ */
+export function distinguishingDigits(values: Array<number | null | undefined>, min = 3, max = 15): number {
+  const finite = [...new Set(values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v)))];
+  for (let digits = min; digits < max; digits++) {
+    const texts = new Set(finite.map((v) => formatNumber(v, undefined, digits)));
+    if (texts.size === finite.length) return digits;
+  }
+  return max;
+}
+
+function thresholdNumbers(threshold: CheckResult['threshold']): number[] {
+  if (typeof threshold === 'number') return [threshold];
+  if (Array.isArray(threshold)) return threshold;
+  return [];
 }
 
 const COMPARATOR_WORDS: Partial<Record<Comparator, string>> = {
@@ -32,7 +57,7 @@ const COMPARATOR_WORDS: Partial<Record<Comparator, string>> = {
 };
 
 /** The threshold column: "≤ 1", "between 0.5 and 2", "finite", "≈ reference (rtol 1e-6)". */
-export function formatThreshold(comparator: Comparator, threshold: CheckResult['threshold']): string {
+export function formatThreshold(comparator: Comparator, threshold: CheckResult['threshold'], digits = distinguishingDigits(thresholdNumbers(threshold))): string {
   if (threshold === null) {
     if (comparator === 'finite') return 'finite';
     if (comparator === 'true') return 'true';
@@ -40,9 +65,11 @@ export function formatThreshold(comparator: Comparator, threshold: CheckResult['
     return '—';
   }
   if (comparator === 'between' && Array.isArray(threshold)) {
-    return `between ${formatNumber(threshold[0])} and ${formatNumber(threshold[1])}`;
+    return `between ${formatNumber(threshold[0], undefined, digits)} and ${formatNumber(threshold[1], undefined, digits)}`;
   }
-  const value = typeof threshold === 'number' ? formatNumber(threshold) : Array.isArray(threshold) ? threshold.map((t) => formatNumber(t)).join(' – ') : threshold;
+  const value = typeof threshold === 'number'
+    ? formatNumber(threshold, undefined, digits)
+    : Array.isArray(threshold) ? threshold.map((t) => formatNumber(t, undefined, digits)).join(' – ') : threshold;
   switch (comparator) {
     case 'closeToReference': return `≈ reference (${value})`;
     case 'finite': return 'finite';
@@ -85,10 +112,11 @@ export function checkRow(check: CheckResult): CheckRow {
     // Name and pass/fail only: the measured value, threshold or message could give the answer away.
     return { ...base, measured: '', threshold: '', reference: '', message: '', hint: '', points: '' };
   }
+  const digits = distinguishingDigits([check.measured, ...thresholdNumbers(check.threshold)]);
   return {
     ...base,
-    measured: formatNumber(check.measured, check.nonFinite),
-    threshold: formatThreshold(check.comparator, check.threshold),
+    measured: formatNumber(check.measured, check.nonFinite, digits),
+    threshold: formatThreshold(check.comparator, check.threshold, digits),
     reference: check.reference === undefined ? '' : `reference ${formatNumber(check.reference)}`,
     message: check.message,
     hint: !check.passed && check.hint ? check.hint : '',

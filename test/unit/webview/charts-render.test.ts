@@ -1,0 +1,102 @@
+/**
+ * Proof that the charts a GradeResult carries actually draw, without a browser: each spec goes
+ * through the page's own pipeline (themedSpec + vegaLiteConfig), vega-lite compiles it, and vega
+ * renders it to SVG headless (View.toSVG) with the expression INTERPRETER (`ast: true`), the same
+ * CSP-safe path vega-embed takes in the webview. Specs come from the real chart builder
+ * (src/grading/charts.ts) fed with synthetic run outcomes.
+ */
+import { strict as assert } from 'node:assert';
+import { buildCharts } from '../../../src/grading/charts';
+import type { ChartSpec } from '../../../src/grading/types';
+import { themedSpec } from '../../../src/webview/chart-spec';
+import { readChartTheme, vegaLiteConfig } from '../../../src/webview/theme';
+import { chart, check, exercise, run, vector } from '../grading/fixtures';
+
+// vega and vega-lite are ESM with top-level await: load with import(); the specifier is a variable so
+// tsc (node10 resolution, blind to package "exports") does not look for their types.
+const VEGA = 'vega';
+const VEGA_LITE = 'vega-lite';
+
+const DARK = readChartTheme((name) => ({ '--vscode-editor-background': '#1e1e1e', '--vscode-editor-foreground': '#d4d4d4', '--vscode-charts-blue': '#3794ff' } as Record<string, string>)[name] ?? '', 'dark');
+
+async function renderSvg(spec: ChartSpec): Promise<{ svg: string; warnings: string[] }> {
+  const vega: any = await import(VEGA);
+  const vl: any = await import(VEGA_LITE);
+  const warnings: string[] = [];
+  const logger = {
+    level(): any { return logger; },
+    error: (...a: unknown[]) => { warnings.push(`error: ${a.join(' ')}`); return logger; },
+    warn: (...a: unknown[]) => { warnings.push(`warn: ${a.join(' ')}`); return logger; },
+    info: () => logger,
+    debug: () => logger,
+  };
+  const compiled = vl.compile(themedSpec(spec, vegaLiteConfig(DARK), 480), { logger }).spec;
+  const runtime = vega.parse(compiled, undefined, { ast: true });
+  const view = new vega.View(runtime, { renderer: 'none', expr: vega.expressionInterpreter, logger });
+  try {
+    return { svg: await view.toSVG(), warnings };
+  } finally {
+    view.finalize();
+  }
+}
+
+function count(haystack: string, needle: RegExp): number {
+  return (haystack.match(needle) ?? []).length;
+}
+
+const NORMS_YOURS = [1e-8, 3e-6, 2e-3, 0.5];
+const NORMS_REF = [0.2, 0.3, 0.4, 0.5];
+const LOSS = [2.3, 1.9, Number.NaN, Number.NaN];
+
+function specs(): ChartSpec[] {
+  const manifest = exercise([check({ id: 'c', metric: 'loss', op: 'finite' } as never)], {
+    metrics: {
+      norms: { description: 'Per-layer gradient norm', kind: 'vector' },
+      loss: { description: 'Training loss', kind: 'vector' },
+    },
+    charts: [
+      chart({ id: 'norms', kind: 'layerNorms', metrics: ['norms'], logScale: true, title: 'Gradient norm per layer' }),
+      chart({ id: 'loss', kind: 'series', metrics: ['loss'], compareReference: false, title: 'Loss over steps' }),
+    ],
+  });
+  const learner = run([{ norms: vector(NORMS_YOURS, ['layer 1', 'layer 2', 'layer 3', 'layer 4']), loss: vector(LOSS) }]);
+  const reference = run([{ norms: vector(NORMS_REF, ['layer 1', 'layer 2', 'layer 3', 'layer 4']), loss: vector([2.3, 1.5, 1.1, 0.9]) }]);
+  return buildCharts(manifest, learner, reference);
+}
+
+describe('webview charts render to SVG headless (vega-lite → vega, interpreter)', function () {
+  this.timeout(30000);
+
+  it('the per-layer norm chart draws two lines with one point per layer, on a log axis, without warnings', async () => {
+    const spec = specs()[0];
+    const { svg, warnings } = await renderSvg(spec);
+    assert.deepEqual(warnings, []);
+    assert.match(svg, /^<svg/);
+    // Two series (yours, reference) → vega draws one line mark per series, each a single <path>.
+    const lineGroups = svg.split('class="mark-line role-mark').slice(1).map((g) => g.split('</g>')[0]);
+    assert.equal(lineGroups.length, 2, 'one line per series');
+    for (const group of lineGroups) assert.equal(count(group, /<path /g), 1);
+    // Point marks: one symbol per value of each series.
+    const symbolGroup = svg.split('class="mark-symbol role-mark')[1].split('</g>')[0];
+    assert.equal(count(symbolGroup, /<path /g), NORMS_YOURS.length + NORMS_REF.length);
+    // The log axis spans the decades between 1e-8 and 0.5: its labels are in exponent form.
+    assert.match(svg, />1e-8</);
+    assert.match(svg, /Gradient norm per layer/);
+  });
+
+  it('uses the theme: background, text colour and the first palette colour', async () => {
+    const { svg } = await renderSvg(specs()[0]);
+    assert.match(svg, /fill="#1e1e1e"/i);
+    assert.match(svg, /fill="#d4d4d4"/i);
+    assert.match(svg, /stroke="#3794ff"/i);
+  });
+
+  it('a series that turns NaN still draws its finite part and a dashed marker rule', async () => {
+    const { svg, warnings } = await renderSvg(specs()[1]);
+    assert.deepEqual(warnings, []);
+    const symbolGroup = svg.split('class="mark-symbol role-mark')[1].split('</g>')[0];
+    assert.equal(count(symbolGroup, /<path /g), LOSS.filter((x) => Number.isFinite(x)).length);
+    assert.match(svg, /class="mark-rule role-mark/);
+    assert.match(svg, /stroke-dasharray="4,4"/);
+  });
+});
