@@ -1,0 +1,59 @@
+/**
+ * `.gradlab/course.json`: what a learner's course folder was made from. Start Course writes it; every
+ * later session reads it to find the pack (harness, reference, checks) behind each learner file.
+ * The pack itself stays outside the learner's folder, so solutions and harnesses are not one click away.
+ */
+
+export const COURSE_DIR = '.gradlab';
+export const COURSE_FILE = 'course.json';
+export const COURSE_TYPES_DIR = 'types';
+
+/** Where the pack came from. The built-in pack is resolved against the installed extension each time. */
+export type PackSource =
+  | { kind: 'builtin' }
+  | { kind: 'folder'; path: string }
+  | { kind: 'archive'; path: string; extractedTo: string };
+
+export interface CourseExerciseEntry {
+  id: string;
+  /** Folder inside the course root (= exercise id). */
+  folder: string;
+  learnerFile: string;
+}
+
+export interface CourseRecord {
+  format: 'gradlab-course';
+  formatVersion: 1;
+  pack: { id: string; title: string; version: string };
+  source: PackSource;
+  createdAt: string;
+  exercises: CourseExerciseEntry[];
+}
+
+/** Parses course.json; returns a message instead of throwing so callers can show it. */
+export function parseCourseRecord(text: string): { record?: CourseRecord; error?: string } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return { error: `not valid JSON (${(e as Error).message})` };
+  }
+  const r = data as Partial<CourseRecord> | null;
+  if (!r || r.format !== 'gradlab-course') return { error: 'missing "format": "gradlab-course"' };
+  if (r.formatVersion !== 1) return { error: `unknown formatVersion ${String(r.formatVersion)} (this GradLab reads 1)` };
+  if (!r.pack || typeof r.pack.id !== 'string') return { error: 'missing "pack.id"' };
+  const source = r.source as PackSource | undefined;
+  if (!source || !['builtin', 'folder', 'archive'].includes(source.kind)) return { error: 'missing or unknown "source.kind"' };
+  if (!Array.isArray(r.exercises) || r.exercises.some((e) => !e || typeof e.id !== 'string' || typeof e.folder !== 'string' || typeof e.learnerFile !== 'string')) {
+    return { error: '"exercises" must list {id, folder, learnerFile}' };
+  }
+  return { record: r as CourseRecord };
+}
+
+export function describeSource(source: PackSource): string {
+  switch (source.kind) {
+    case 'builtin': return 'built-in course';
+    case 'folder': return source.path;
+    case 'archive': return source.path;
+  }
+}
