@@ -11,6 +11,7 @@
  * Results are bit-identical either way (see the contract in ./wasm/gemm-module.ts).
  */
 import { gemmModuleBytes, type GemmExports } from './wasm/gemm-module';
+import { transposeInto } from './transpose';
 
 /** Below this many multiply-adds the JS loop wins (call + copy overhead). Results are identical either way. */
 const MIN_WORK = 4096;
@@ -103,10 +104,7 @@ export function wasmGemm(
   }
   // B as [K, Np]; padding columns likewise only feed dropped C columns.
   if (kind === 'NT') {
-    for (let j = 0; j < N; j++) {
-      const src = bOff + j * K;
-      for (let k = 0; k < K; k++) h[bBase + k * Np + j] = b[src + k];
-    }
+    transposeInto(b, bOff, N, K, h, bBase, Np);
   } else if (Np === N) {
     h.set(b.subarray(bOff, bOff + K * N), bBase);
   } else {

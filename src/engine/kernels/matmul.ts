@@ -13,6 +13,7 @@
  * so all of them return bit-identical results: which backend ran never changes a learner's numbers.
  */
 import { wasmGemm } from './matmul-wasm';
+import { transposeInto } from './transpose';
 
 /** Reference: the textbook triple loop. Slow; tests only. */
 export function gemmNaive(
@@ -133,10 +134,7 @@ export function gemmNTJs(
   aOff = 0, bOff = 0, cOff = 0,
 ): void {
   const bt = scratch(K * N);
-  for (let j = 0; j < N; j++) {
-    const br = bOff + j * K;
-    for (let k = 0; k < K; k++) bt[k * N + j] = b[br + k];
-  }
+  transposeInto(b, bOff, N, K, bt, 0, N);
   gemmNNJs(a, bt, c, M, K, N, aOff, 0, cOff);
 }
 
