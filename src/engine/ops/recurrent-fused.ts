@@ -25,18 +25,28 @@ export function linearPair(
   const wxd = wx.data;
   const whd = wh.data;
   const out = new Float64Array(B * G);
-  const hp = new Float64Array(B * G);
+  const hp = scratch(B * G); // h·Whᵀ never escapes this call: a reused buffer, not a fresh array per step
   gemmNT(xd, wxd, out, B, I, G);
   gemmNT(hd, whd, hp, B, H, G);
   // Same association as linear(x) + linear(h): each side gets its bias first, then the two add.
-  const bxd = bx === null ? null : bx.data;
-  const bhd = bh === null ? null : bh.data;
-  for (let r = 0; r < B; r++) {
-    const o = r * G;
-    for (let j = 0; j < G; j++) {
-      const a = bxd === null ? out[o + j] : out[o + j] + bxd[j];
-      const b = bhd === null ? hp[o + j] : hp[o + j] + bhd[j];
-      out[o + j] = a + b;
+  // Bias-free cells take the general loop (adding a 0 bias instead could turn −0 into +0).
+  if (bx !== null && bh !== null) {
+    const bxd = bx.data;
+    const bhd = bh.data;
+    for (let r = 0; r < B; r++) {
+      const o = r * G;
+      for (let j = 0; j < G; j++) out[o + j] = out[o + j] + bxd[j] + (hp[o + j] + bhd[j]);
+    }
+  } else {
+    const bxd = bx === null ? null : bx.data;
+    const bhd = bh === null ? null : bh.data;
+    for (let r = 0; r < B; r++) {
+      const o = r * G;
+      for (let j = 0; j < G; j++) {
+        const a = bxd === null ? out[o + j] : out[o + j] + bxd[j];
+        const b = bhd === null ? hp[o + j] : hp[o + j] + bhd[j];
+        out[o + j] = a + b;
+      }
     }
   }
   const parents = [x, h, wx, wh];
@@ -81,6 +91,13 @@ export function linearPair(
     }
     return grads;
   });
+}
+
+let scratchBuffer = new Float64Array(0);
+/** A grow-only temporary; valid until the next call (ops here never nest). */
+function scratch(n: number): Float64Array {
+  if (scratchBuffer.length < n) scratchBuffer = new Float64Array(Math.max(n, 2 * scratchBuffer.length));
+  return scratchBuffer;
 }
 
 function sigmoidValue(v: number): number {
