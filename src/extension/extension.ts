@@ -81,6 +81,7 @@ function onSave(ctx: GradLabContext, document: vscode.TextDocument): void {
   const ref = ctx.registry.findByFile(document.uri.fsPath);
   if (!ref) return;
   ctx.registry.setCurrent(ref);
+  ctx.testing.updateRange(ref);
   const checkOnSave = vscode.workspace.getConfiguration('gradlab', document.uri).get<boolean>('checkOnSave', true);
   // A continuous Testing run re-checks this file itself; don't check twice.
   if (!checkOnSave || ctx.testing.isContinuous(ref)) return;

@@ -22,6 +22,7 @@ export async function checkAndReport(ctx: GradLabContext, ref: ExerciseRef, reas
       ctx.refreshProgressViews();
       break;
     case 'untrusted':
+      ctx.panel.refreshView(ref); // carries trusted: false, so the page offers "Trust this workspace…"
       ctx.panel.showHostError(ref, vscode.l10n.t('Restricted Mode: GradLab runs no code in an untrusted workspace. Trust this folder to check your code; instructions, hints and earlier charts still work.'));
       if (reason !== 'save') void ctx.trust.explainRestricted('check');
       break;
@@ -86,22 +87,24 @@ export function resetExerciseCommand(ctx: GradLabContext) {
       if (answer !== reset) return undefined;
     }
     try {
-      // Back up exactly what the learner sees, unsaved edits included.
+      // Back up the newest version of the learner's work: unsaved edits if the editor has any, else the file on disk.
       const open = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === ref.learnerFile);
-      const current = open ? open.getText() : fs.existsSync(ref.learnerFile) ? await fs.promises.readFile(ref.learnerFile, 'utf8') : undefined;
+      const dirty = open?.isDirty === true;
+      const current = dirty ? open!.getText() : fs.existsSync(ref.learnerFile) ? await fs.promises.readFile(ref.learnerFile, 'utf8') : undefined;
       let backup = '';
       if (current !== undefined) {
         backup = backupPathFor(ref.learnerFile, new Date(), (f) => fs.existsSync(f));
         await fs.promises.writeFile(backup, current, { flag: 'wx' });
       }
       const starter = await fs.promises.readFile(ref.exercise.paths.starter, 'utf8');
-      const document = await vscode.workspace.openTextDocument(ref.learnerFile).then(undefined, () => undefined);
-      if (document) {
+      if (dirty) {
+        // Replace the buffer and save, so the editor does not keep (or later save) the old text.
         const edit = new vscode.WorkspaceEdit();
-        edit.replace(document.uri, new vscode.Range(0, 0, document.lineCount, 0), starter);
+        edit.replace(open!.uri, new vscode.Range(0, 0, open!.lineCount, 0), starter);
         await vscode.workspace.applyEdit(edit);
-        await document.save();
+        await open!.save();
       } else {
+        // A clean editor reloads from disk by itself.
         await fs.promises.mkdir(path.dirname(ref.learnerFile), { recursive: true });
         await fs.promises.writeFile(ref.learnerFile, starter);
       }

@@ -84,6 +84,15 @@ export class GradLabTesting implements vscode.Disposable {
     }
   }
 
+  /** The learner edited the file: move the gutter buttons to where the export now is. */
+  updateRange(ref: ExerciseRef): void {
+    const item = this.itemFor(ref);
+    if (!item) return;
+    const range = firstExportRange(ref);
+    item.range = range;
+    item.children.forEach((c) => (c.range = range));
+  }
+
   private itemFor(ref: ExerciseRef): vscode.TestItem | undefined {
     const id = this.exerciseItemId(ref);
     for (const [, pack] of this.controller.items) {
