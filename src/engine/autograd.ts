@@ -7,6 +7,7 @@
 import type { Tensor } from './tensor';
 import { isGradEnabled } from './grad-mode';
 import { GraphError, formatShape } from './errors';
+import { releaseGrad } from './grad-pool';
 
 /**
  * Local backward of one op: given ∂L/∂out (same shape as the output, read-only) return ∂L/∂parent
@@ -24,6 +25,8 @@ export interface GradNode {
   backward: BackwardFn | null;
   /** Set once backward ran without retainGraph: the closures (and saved tensors) are gone. */
   freed: boolean;
+  /** @internal A built-in op: its backward never keeps gradOut, so a dead gradOut may be recycled. */
+  builtin?: boolean;
 }
 
 /** True when an op on these inputs should record a node (grad mode on and some input needs grad). */
@@ -116,11 +119,15 @@ export function runBackward(root: Tensor, seed: Float64Array, retainGraph: boole
         const backward = node.backward!;
         const grads = backward(g);
         const parents = node.parents;
+        let passedOn = false;
         for (let j = 0; j < parents.length; j++) {
           const pg = grads[j];
           const p = parents[j];
+          if (pg === g) passedOn = true;
           if (pg !== null && pg !== undefined && p.requiresGrad) accumulate(p, pg, pg !== g);
         }
+        // g is dead now unless a parent borrowed it or it becomes this tensor's .grad (see grad-pool.ts).
+        if (node.builtin === true && t._accOwned && !passedOn && !t._retainsGrad) releaseGrad(g);
       }
       if (node === null || t._retainsGrad) storeGrad(t, g, t._accOwned);
       t._acc = null;

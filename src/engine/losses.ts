@@ -66,7 +66,7 @@ export function nllLoss(logProbs: Tensor, target: Tensor | readonly number[], re
   const picked = new Float64Array(n);
   for (let i = 0; i < n; i++) picked[i] = -x[i * c + idx[i]];
   const total = x.length;
-  const losses = Tensor.fromOp(picked, lp.ndim === 2 ? [n] : [], 'nllLoss', [lp], (g) => {
+  const losses = Tensor._op(picked, lp.ndim === 2 ? [n] : [], 'nllLoss', [lp], (g) => {
     const r = new Float64Array(total);
     for (let i = 0; i < n; i++) r[i * c + idx[i]] = -g[i];
     return [r];
@@ -108,7 +108,7 @@ export function binaryCrossEntropy(probs: Tensor, target: Tensor, reduction: Red
     const log1mP = Math.max(Math.log1p(-pd[i]), -100);
     out[i] = -(yd[i] * logP + (1 - yd[i]) * log1mP);
   }
-  const losses = Tensor.fromOp(out, p.shape, 'binaryCrossEntropy', [p, y], (g) => {
+  const losses = Tensor._op(out, p.shape, 'binaryCrossEntropy', [p, y], (g) => {
     // PyTorch: grad = (p − y) / max((1 − p)·p, 1e-12).
     let gp: Float64Array | null = null;
     let gy: Float64Array | null = null;
@@ -138,7 +138,7 @@ export function binaryCrossEntropyWithLogits(logits: Tensor, target: Tensor, red
     const v = xd[i];
     out[i] = Math.max(v, 0) - v * yd[i] + Math.log1p(Math.exp(-Math.abs(v)));
   }
-  const losses = Tensor.fromOp(out, x.shape, 'binaryCrossEntropyWithLogits', [x, y], (g) => {
+  const losses = Tensor._op(out, x.shape, 'binaryCrossEntropyWithLogits', [x, y], (g) => {
     let gx: Float64Array | null = null;
     let gy: Float64Array | null = null;
     if (x.requiresGrad) {

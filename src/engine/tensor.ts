@@ -63,6 +63,11 @@ export class Tensor {
    * This is the one place graph edges are created; custom fused ops can use it too.
    */
   static fromOp(data: Float64Array, shape: readonly number[], op: string, parents: Tensor[], backward: BackwardFn): Tensor {
+    return Tensor._op(data, shape, op, parents, backward, false);
+  }
+
+  /** @internal fromOp for the engine's own ops (builtin: backward never keeps its gradOut). */
+  static _op(data: Float64Array, shape: readonly number[], op: string, parents: Tensor[], backward: BackwardFn, builtin = true): Tensor {
     let record = false;
     if (isGradEnabled()) {
       for (let i = 0; i < parents.length; i++) {
@@ -73,7 +78,7 @@ export class Tensor {
       }
     }
     if (!record) return new Tensor(data, shape);
-    return new Tensor(data, shape, true, { op, parents, backward, freed: false });
+    return new Tensor(data, shape, true, { op, parents, backward, freed: false, builtin });
   }
 
   /** @internal Wraps a gradient array as a tensor of this shape. */
@@ -154,7 +159,7 @@ export class Tensor {
 
   /** A copy that stays in the graph (gradient flows back to this tensor). */
   clone(): Tensor {
-    return Tensor.fromOp(new Float64Array(this.data), this.shape, 'clone', [this], (g) => [g]);
+    return Tensor._op(new Float64Array(this.data), this.shape, 'clone', [this], (g) => [g]);
   }
 
   /** Same values (shared storage), cut from the graph: a leaf that does not require grad. */

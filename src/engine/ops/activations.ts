@@ -7,6 +7,7 @@ import { ArgumentError } from '../errors';
 import { normalizeDim, splitAroundDim } from '../shape';
 import { asTensor } from './elementwise';
 import { erf, erfc } from '../special/erf';
+import { gradArray } from '../grad-pool';
 
 /** Logistic sigmoid 1/(1+e^{−x}), computed without overflow for large |x|. */
 export function sigmoid(a: Tensor): Tensor {
@@ -22,8 +23,8 @@ export function sigmoid(a: Tensor): Tensor {
       y[i] = e / (1 + e);
     }
   }
-  return Tensor.fromOp(y, t.shape, 'sigmoid', [t], (g) => {
-    const r = new Float64Array(n);
+  return Tensor._op(y, t.shape, 'sigmoid', [t], (g) => {
+    const r = gradArray(n);
     for (let i = 0; i < n; i++) r[i] = g[i] * y[i] * (1 - y[i]);
     return [r];
   });
@@ -35,8 +36,8 @@ export function tanh(a: Tensor): Tensor {
   const n = x.length;
   const y = new Float64Array(n);
   for (let i = 0; i < n; i++) y[i] = Math.tanh(x[i]);
-  return Tensor.fromOp(y, t.shape, 'tanh', [t], (g) => {
-    const r = new Float64Array(n);
+  return Tensor._op(y, t.shape, 'tanh', [t], (g) => {
+    const r = gradArray(n);
     for (let i = 0; i < n; i++) r[i] = g[i] * (1 - y[i] * y[i]);
     return [r];
   });
@@ -54,8 +55,8 @@ export function leakyRelu(a: Tensor, negativeSlope = 0.01, op = 'leakyRelu'): Te
   const n = x.length;
   const y = new Float64Array(n);
   for (let i = 0; i < n; i++) y[i] = x[i] > 0 ? x[i] : negativeSlope * x[i];
-  return Tensor.fromOp(y, t.shape, op, [t], (g) => {
-    const r = new Float64Array(n);
+  return Tensor._op(y, t.shape, op, [t], (g) => {
+    const r = gradArray(n);
     for (let i = 0; i < n; i++) r[i] = x[i] > 0 ? g[i] : negativeSlope * g[i];
     return [r];
   });
@@ -68,7 +69,7 @@ export function elu(a: Tensor, alpha = 1): Tensor {
   const n = x.length;
   const y = new Float64Array(n);
   for (let i = 0; i < n; i++) y[i] = x[i] > 0 ? x[i] : alpha * Math.expm1(x[i]);
-  return Tensor.fromOp(y, t.shape, 'elu', [t], (g) => {
+  return Tensor._op(y, t.shape, 'elu', [t], (g) => {
     const r = new Float64Array(n);
     for (let i = 0; i < n; i++) r[i] = x[i] > 0 ? g[i] : g[i] * (y[i] + alpha);
     return [r];
@@ -90,7 +91,7 @@ export function gelu(a: Tensor): Tensor {
     cdf[i] = v >= 0 ? 0.5 * (1 + erf(v * SQRT1_2)) : 0.5 * erfc(-v * SQRT1_2);
     y[i] = v * cdf[i];
   }
-  return Tensor.fromOp(y, t.shape, 'gelu', [t], (g) => {
+  return Tensor._op(y, t.shape, 'gelu', [t], (g) => {
     const r = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const v = x[i];
@@ -111,7 +112,7 @@ export function silu(a: Tensor): Tensor {
     s[i] = 1 / (1 + Math.exp(-x[i]));
     y[i] = x[i] * s[i];
   }
-  return Tensor.fromOp(y, t.shape, 'silu', [t], (g) => {
+  return Tensor._op(y, t.shape, 'silu', [t], (g) => {
     const r = new Float64Array(n);
     for (let i = 0; i < n; i++) r[i] = g[i] * s[i] * (1 + x[i] * (1 - s[i]));
     return [r];
@@ -129,7 +130,7 @@ export function softplus(a: Tensor, beta = 1, threshold = 20): Tensor {
     const bx = beta * x[i];
     y[i] = bx > threshold ? x[i] : Math.log1p(Math.exp(bx)) / beta;
   }
-  return Tensor.fromOp(y, t.shape, 'softplus', [t], (g) => {
+  return Tensor._op(y, t.shape, 'softplus', [t], (g) => {
     const r = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const bx = beta * x[i];
@@ -167,7 +168,7 @@ export function softmax(a: Tensor, dim: number): Tensor {
       for (let k = 0; k < size; k++) y[base + k * inner] /= s;
     }
   }
-  return Tensor.fromOp(y, t.shape, 'softmax', [t], (g) => {
+  return Tensor._op(y, t.shape, 'softmax', [t], (g) => {
     const r = new Float64Array(x.length);
     for (let o = 0; o < outer; o++) {
       for (let i = 0; i < inner; i++) {
@@ -202,7 +203,7 @@ export function logSoftmax(a: Tensor, dim: number): Tensor {
       for (let k = 0; k < size; k++) y[base + k * inner] = x[base + k * inner] - lse;
     }
   }
-  return Tensor.fromOp(y, t.shape, 'logSoftmax', [t], (g) => {
+  return Tensor._op(y, t.shape, 'logSoftmax', [t], (g) => {
     const r = new Float64Array(x.length);
     for (let o = 0; o < outer; o++) {
       for (let i = 0; i < inner; i++) {

@@ -7,6 +7,7 @@ import { Tensor, type TensorOrNumber } from '../tensor';
 import { ArgumentError } from '../errors';
 import { broadcastShapes, sameShape } from '../shape';
 import { expandData, reduceToShape } from './broadcast';
+import { gradArray } from '../grad-pool';
 
 /** Throws a clear message when a learner passes something that is neither a Tensor nor a number. */
 export function asTensor(x: TensorOrNumber, op: string, what = 'operand'): Tensor {
@@ -48,7 +49,7 @@ export function add(a: TensorOrNumber, b: TensorOrNumber): Tensor {
   const n = ad.length;
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = ad[i] + bd[i];
-  return Tensor.fromOp(out, shape, 'add', [ta, tb], (g) => [
+  return Tensor._op(out, shape, 'add', [ta, tb], (g) => [
     ta.requiresGrad ? reduceToShape(g, shape, ta.shape) : null,
     tb.requiresGrad ? reduceToShape(g, shape, tb.shape) : null,
   ]);
@@ -73,10 +74,10 @@ function addRow(a: Tensor, row: Tensor): Tensor {
   for (let off = 0; off < n; off += c) {
     for (let j = 0; j < c; j++) out[off + j] = ad[off + j] + rd[j];
   }
-  return Tensor.fromOp(out, a.shape, 'add', [a, row], (g) => {
+  return Tensor._op(out, a.shape, 'add', [a, row], (g) => {
     let gr: Float64Array | null = null;
     if (row.requiresGrad) {
-      gr = new Float64Array(c);
+      gr = gradArray(c);
       for (let off = 0; off < n; off += c) {
         for (let j = 0; j < c; j++) gr[j] += g[off + j];
       }
@@ -90,7 +91,7 @@ function addScalar(a: Tensor, s: number): Tensor {
   const n = ad.length;
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = ad[i] + s;
-  return Tensor.fromOp(out, a.shape, 'add', [a], (g) => [g]);
+  return Tensor._op(out, a.shape, 'add', [a], (g) => [g]);
 }
 
 export function sub(a: TensorOrNumber, b: TensorOrNumber): Tensor {
@@ -101,20 +102,20 @@ export function sub(a: TensorOrNumber, b: TensorOrNumber): Tensor {
   const n = ad.length;
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = ad[i] - bd[i];
-  return Tensor.fromOp(out, shape, 'sub', [ta, tb], (g) => [
+  return Tensor._op(out, shape, 'sub', [ta, tb], (g) => [
     ta.requiresGrad ? reduceToShape(g, shape, ta.shape) : null,
     tb.requiresGrad ? reduceToShape(negate(g), shape, tb.shape) : null,
   ]);
 }
 
 function negate(g: Float64Array): Float64Array {
-  const out = new Float64Array(g.length);
+  const out = gradArray(g.length);
   for (let i = 0; i < g.length; i++) out[i] = -g[i];
   return out;
 }
 
 function scale(g: Float64Array, s: number): Float64Array {
-  const out = new Float64Array(g.length);
+  const out = gradArray(g.length);
   for (let i = 0; i < g.length; i++) out[i] = g[i] * s;
   return out;
 }
@@ -124,7 +125,7 @@ function mulScalar(a: Tensor, s: number, op = 'mul'): Tensor {
   const n = ad.length;
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = ad[i] * s;
-  return Tensor.fromOp(out, a.shape, op, [a], (g) => [scale(g, s)]);
+  return Tensor._op(out, a.shape, op, [a], (g) => [scale(g, s)]);
 }
 
 export function mul(a: TensorOrNumber, b: TensorOrNumber): Tensor {
@@ -136,16 +137,16 @@ export function mul(a: TensorOrNumber, b: TensorOrNumber): Tensor {
   const n = ad.length;
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = ad[i] * bd[i];
-  return Tensor.fromOp(out, shape, 'mul', [ta, tb], (g) => {
+  return Tensor._op(out, shape, 'mul', [ta, tb], (g) => {
     let ga: Float64Array | null = null;
     let gb: Float64Array | null = null;
     if (ta.requiresGrad) {
-      const t = new Float64Array(n);
+      const t = gradArray(n);
       for (let i = 0; i < n; i++) t[i] = g[i] * bd[i];
       ga = reduceToShape(t, shape, ta.shape);
     }
     if (tb.requiresGrad) {
-      const t = new Float64Array(n);
+      const t = gradArray(n);
       for (let i = 0; i < n; i++) t[i] = g[i] * ad[i];
       gb = reduceToShape(t, shape, tb.shape);
     }
@@ -161,7 +162,7 @@ export function div(a: TensorOrNumber, b: TensorOrNumber): Tensor {
   const n = ad.length;
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = ad[i] / bd[i];
-  return Tensor.fromOp(out, shape, 'div', [ta, tb], (g) => {
+  return Tensor._op(out, shape, 'div', [ta, tb], (g) => {
     let ga: Float64Array | null = null;
     let gb: Float64Array | null = null;
     if (ta.requiresGrad) {
@@ -187,7 +188,7 @@ export function pow(a: TensorOrNumber, exponent: TensorOrNumber): Tensor {
   const n = ad.length;
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = Math.pow(ad[i], bd[i]);
-  return Tensor.fromOp(out, shape, 'pow', [ta, tb], (g) => {
+  return Tensor._op(out, shape, 'pow', [ta, tb], (g) => {
     let ga: Float64Array | null = null;
     let gb: Float64Array | null = null;
     if (ta.requiresGrad) {
@@ -211,8 +212,8 @@ function powScalar(a: Tensor, p: number): Tensor {
   const out = new Float64Array(n);
   if (p === 2) for (let i = 0; i < n; i++) out[i] = ad[i] * ad[i];
   else for (let i = 0; i < n; i++) out[i] = Math.pow(ad[i], p);
-  return Tensor.fromOp(out, a.shape, 'pow', [a], (g) => {
-    const t = new Float64Array(n);
+  return Tensor._op(out, a.shape, 'pow', [a], (g) => {
+    const t = gradArray(n);
     if (p === 0) return [t];
     if (p === 2) for (let i = 0; i < n; i++) t[i] = 2 * ad[i] * g[i];
     else for (let i = 0; i < n; i++) t[i] = p * Math.pow(ad[i], p - 1) * g[i];
@@ -234,7 +235,7 @@ function unary(
   const n = ad.length;
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = forward(ad[i]);
-  return Tensor.fromOp(out, t.shape, op, [t], (g) => {
+  return Tensor._op(out, t.shape, op, [t], (g) => {
     const r = new Float64Array(n);
     for (let i = 0; i < n; i++) r[i] = g[i] * derivative(ad[i], out[i]);
     return [r];
@@ -251,7 +252,7 @@ export function exp(a: Tensor): Tensor {
   const n = ad.length;
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = Math.exp(ad[i]);
-  return Tensor.fromOp(out, t.shape, 'exp', [t], (g) => {
+  return Tensor._op(out, t.shape, 'exp', [t], (g) => {
     const r = new Float64Array(n);
     for (let i = 0; i < n; i++) r[i] = g[i] * out[i];
     return [r];
@@ -335,7 +336,7 @@ export function where(cond: Tensor, a: TensorOrNumber, b: TensorOrNumber): Tenso
   const n = cd.length;
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = cd[i] !== 0 ? ad[i] : bd[i];
-  return Tensor.fromOp(out, shape, 'where', [ta, tb], (g) => {
+  return Tensor._op(out, shape, 'where', [ta, tb], (g) => {
     const gaFull = new Float64Array(n);
     const gbFull = new Float64Array(n);
     for (let i = 0; i < n; i++) {

@@ -10,6 +10,7 @@ import { asTensor } from './elementwise';
 import { reshape } from './shape-ops';
 import { expandData, reduceToShape } from './broadcast';
 import { gemmNN, gemmNT, gemmTN } from '../kernels/matmul';
+import { gradArray } from '../grad-pool';
 
 function innerMismatch(a: readonly number[], b: readonly number[], ka: number, kb: number): ShapeError {
   return new ShapeError(
@@ -27,15 +28,15 @@ function matmul2d(a: Tensor, b: Tensor): Tensor {
   const ad = a.data;
   const bd = b.data;
   gemmNN(ad, bd, out, M, K, N);
-  return Tensor.fromOp(out, [M, N], 'matmul', [a, b], (g) => {
+  return Tensor._op(out, [M, N], 'matmul', [a, b], (g) => {
     let ga: Float64Array | null = null;
     let gb: Float64Array | null = null;
     if (a.requiresGrad) {
-      ga = new Float64Array(M * K);
+      ga = gradArray(M * K);
       gemmNT(g, bd, ga, M, N, K); // dA[M,K] = dC[M,N]·B[K,N]ᵀ
     }
     if (b.requiresGrad) {
-      gb = new Float64Array(K * N);
+      gb = gradArray(K * N);
       gemmTN(ad, g, gb, K, M, N); // dB[K,N] = A[M,K]ᵀ·dC[M,N]
     }
     return [ga, gb];
@@ -65,7 +66,7 @@ function matmulBatched(a: Tensor, b: Tensor): Tensor {
   const bd = expandData(b.data, b.shape, bFull);
   const out = new Float64Array(nb * M * N);
   for (let p = 0; p < nb; p++) gemmNN(ad, bd, out, M, K, N, p * M * K, p * K * N, p * M * N);
-  return Tensor.fromOp(out, [...batch, M, N], 'matmul', [a, b], (g) => {
+  return Tensor._op(out, [...batch, M, N], 'matmul', [a, b], (g) => {
     let ga: Float64Array | null = null;
     let gb: Float64Array | null = null;
     if (a.requiresGrad) {
@@ -159,20 +160,20 @@ export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null): Ten
     parents.push(bias);
   }
   const shape = [...x.shape.slice(0, -1), outF];
-  return Tensor.fromOp(out, shape, 'linear', parents, (g) => {
+  return Tensor._op(out, shape, 'linear', parents, (g) => {
     let gx: Float64Array | null = null;
     let gw: Float64Array | null = null;
     let gbias: Float64Array | null = null;
     if (x.requiresGrad) {
-      gx = new Float64Array(rows * inF);
+      gx = gradArray(rows * inF);
       gemmNN(g, wd, gx, rows, outF, inF); // dX = dY·W
     }
     if (w.requiresGrad) {
-      gw = new Float64Array(outF * inF);
+      gw = gradArray(outF * inF);
       gemmTN(g, xd, gw, outF, rows, inF); // dW = dYᵀ·X
     }
     if (bias && bias.requiresGrad) {
-      gbias = new Float64Array(outF);
+      gbias = gradArray(outF);
       for (let r = 0; r < rows; r++) {
         const o = r * outF;
         for (let j = 0; j < outF; j++) gbias[j] += g[o + j];

@@ -8,6 +8,13 @@
  */
 import { Tensor } from '../tensor';
 import { gemmNN, gemmNT, gemmTN } from '../kernels/matmul';
+import { gradArray } from '../grad-pool';
+
+function copyGrad(a: Float64Array): Float64Array {
+  const out = gradArray(a.length);
+  out.set(a);
+  return out;
+}
 
 /**
  * (x·Wxᵀ + bx) + (h·Whᵀ + bh): the two linear layers of a recurrent cell and their sum as ONE node.
@@ -52,39 +59,39 @@ export function linearPair(
   const parents = [x, h, wx, wh];
   if (bx !== null) parents.push(bx);
   if (bh !== null) parents.push(bh);
-  return Tensor.fromOp(out, [B, G], 'linearPair', parents, (g) => {
+  return Tensor._op(out, [B, G], 'linearPair', parents, (g) => {
     let gx: Float64Array | null = null;
     let gh: Float64Array | null = null;
     let gwx: Float64Array | null = null;
     let gwh: Float64Array | null = null;
     if (x.requiresGrad) {
-      gx = new Float64Array(B * I);
+      gx = gradArray(B * I);
       gemmNN(g, wxd, gx, B, G, I); // dX = dG·Wx
     }
     if (h.requiresGrad) {
-      gh = new Float64Array(B * H);
+      gh = gradArray(B * H);
       gemmNN(g, whd, gh, B, G, H); // dH = dG·Wh
     }
     if (wx.requiresGrad) {
-      gwx = new Float64Array(G * I);
+      gwx = gradArray(G * I);
       gemmTN(g, xd, gwx, G, B, I); // dWx = dGᵀ·X
     }
     if (wh.requiresGrad) {
-      gwh = new Float64Array(G * H);
+      gwh = gradArray(G * H);
       gemmTN(g, hd, gwh, G, B, H); // dWh = dGᵀ·H
     }
     const grads: Array<Float64Array | null> = [gx, gh, gwx, gwh];
     const needBx = bx !== null && bx.requiresGrad;
     const needBh = bh !== null && bh.requiresGrad;
     if (needBx || needBh) {
-      const gb = new Float64Array(G);
+      const gb = gradArray(G);
       for (let r = 0; r < B; r++) {
         const o = r * G;
         for (let j = 0; j < G; j++) gb[j] += g[o + j];
       }
       if (bx !== null) grads.push(needBx ? gb : null);
       // Both biases get the same column sums; each returned array must be distinct (the engine owns it).
-      if (bh !== null) grads.push(needBh ? (needBx ? gb.slice() : gb) : null);
+      if (bh !== null) grads.push(needBh ? (needBx ? copyGrad(gb) : gb) : null);
     } else {
       if (bx !== null) grads.push(null);
       if (bh !== null) grads.push(null);
@@ -140,12 +147,12 @@ export function lstmPointwise(gates: Tensor, c: Tensor): [h: Tensor, c: Tensor] 
       hNextData[so + j] = ao * tc;
     }
   }
-  const cNext = Tensor.fromOp(cNextData, [B, H], 'lstmCell', [gates, c], (dcn) => {
+  const cNext = Tensor._op(cNextData, [B, H], 'lstmCell', [gates, c], (dcn) => {
     // dc' → d(i, f, g pre-activations) and dc = dc'·σ(f). The o block gets its gradient from h'.
     let dGates: Float64Array | null = null;
     let dc: Float64Array | null = null;
     if (gates.requiresGrad) {
-      dGates = new Float64Array(B * G);
+      dGates = gradArray(B * G);
       for (let r = 0; r < B; r++) {
         const go = r * G;
         const so = r * H;
@@ -164,7 +171,7 @@ export function lstmPointwise(gates: Tensor, c: Tensor): [h: Tensor, c: Tensor] 
       }
     }
     if (c.requiresGrad) {
-      dc = new Float64Array(B * H);
+      dc = gradArray(B * H);
       for (let r = 0; r < B; r++) {
         const go = r * G;
         const so = r * H;
@@ -173,11 +180,11 @@ export function lstmPointwise(gates: Tensor, c: Tensor): [h: Tensor, c: Tensor] 
     }
     return [dGates, dc];
   });
-  const hNext = Tensor.fromOp(hNextData, [B, H], 'lstmHidden', [gates, cNext], (dh) => {
+  const hNext = Tensor._op(hNextData, [B, H], 'lstmHidden', [gates, cNext], (dh) => {
     let dGates: Float64Array | null = null;
     let dcn: Float64Array | null = null;
     if (gates.requiresGrad) {
-      dGates = new Float64Array(B * G); // only the o block is non-zero
+      dGates = gradArray(B * G); // only the o block is non-zero
       for (let r = 0; r < B; r++) {
         const go = r * G + 3 * H;
         const so = r * H;
@@ -188,7 +195,7 @@ export function lstmPointwise(gates: Tensor, c: Tensor): [h: Tensor, c: Tensor] 
       }
     }
     if (cNext.requiresGrad) {
-      dcn = new Float64Array(B * H);
+      dcn = gradArray(B * H);
       for (let r = 0; r < B; r++) {
         const go = r * G + 3 * H;
         const so = r * H;

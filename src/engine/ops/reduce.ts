@@ -6,6 +6,7 @@ import { Tensor } from '../tensor';
 import { ArgumentError } from '../errors';
 import { normalizeDim, splitAroundDim } from '../shape';
 import { asTensor, sub, square, sqrt } from './elementwise';
+import { gradArray } from '../grad-pool';
 
 type Dims = number | readonly number[] | null | undefined;
 
@@ -44,7 +45,7 @@ function sumOneDim(t: Tensor, dim: number, keepdim: boolean, scale: number, op: 
   }
   if (scale !== 1) for (let i = 0; i < out.length; i++) out[i] *= scale;
   const n = x.length;
-  return Tensor.fromOp(out, reducedShape(t.shape, dim, keepdim), op, [t], (g) => {
+  return Tensor._op(out, reducedShape(t.shape, dim, keepdim), op, [t], (g) => {
     const r = new Float64Array(n);
     for (let o = 0; o < outer; o++) {
       const ob = o * inner;
@@ -63,8 +64,8 @@ function sumAll(t: Tensor, keepdim: boolean, scale: number, op: string): Tensor 
   let s = 0;
   for (let i = 0; i < n; i++) s += x[i];
   const shape = keepdim ? t.shape.map(() => 1) : [];
-  return Tensor.fromOp(new Float64Array([s * scale]), shape, op, [t], (g) => {
-    const r = new Float64Array(n);
+  return Tensor._op(new Float64Array([s * scale]), shape, op, [t], (g) => {
+    const r = gradArray(n);
     r.fill(g[0] * scale);
     return [r];
   });
@@ -135,7 +136,7 @@ function extreme(a: Tensor, dim: number | null | undefined, keepdim: boolean, is
   const shape = all ? (keepdim ? t.shape.map(() => 1) : []) : reducedShape(t.shape, d, keepdim);
   const n = x.length;
   // Gradient goes to the (first) selected element only, like PyTorch's max(dim).
-  return Tensor.fromOp(out, shape, op, [t], (g) => {
+  return Tensor._op(out, shape, op, [t], (g) => {
     const r = new Float64Array(n);
     for (let o = 0; o < outer; o++) {
       for (let i = 0; i < inner; i++) r[(o * size + idx[o * inner + i]) * inner + i] = g[o * inner + i];
@@ -226,7 +227,7 @@ export function norm(a: Tensor, p = 2): Tensor {
     for (let i = 0; i < n; i++) s += Math.pow(Math.abs(x[i]), p);
     value = Math.pow(s, 1 / p);
   }
-  return Tensor.fromOp(new Float64Array([value]), [], 'norm', [t], (g) => {
+  return Tensor._op(new Float64Array([value]), [], 'norm', [t], (g) => {
     const r = new Float64Array(n);
     const g0 = g[0];
     if (p === Infinity) {
@@ -266,7 +267,7 @@ export function logsumexp(a: Tensor, dim: number, keepdim = false): Tensor {
     }
   }
   const n = x.length;
-  return Tensor.fromOp(out, reducedShape(t.shape, d, keepdim), 'logsumexp', [t], (g) => {
+  return Tensor._op(out, reducedShape(t.shape, d, keepdim), 'logsumexp', [t], (g) => {
     const r = new Float64Array(n);
     for (let o = 0; o < outer; o++) {
       for (let i = 0; i < inner; i++) {

@@ -43,7 +43,7 @@ export function reshape(a: Tensor, ...shapeSpec: number[] | [number[]]): Tensor 
         `The number of elements must stay the same; use -1 for one dimension to infer it.`,
     );
   }
-  return Tensor.fromOp(t.data, shape, 'reshape', [t], (g) => [g]);
+  return Tensor._op(t.data, shape, 'reshape', [t], (g) => [g]);
 }
 
 /** Alias of reshape (our tensors are always contiguous, so every reshape is a view). */
@@ -106,7 +106,7 @@ export function permute(a: Tensor, ...dims: number[] | [number[]]): Tensor {
   const inverse = new Array<number>(perm.length);
   perm.forEach((p, i) => (inverse[p] = i));
   const out = permuteData(t.data, t.shape, perm);
-  return Tensor.fromOp(out, outShape, 'permute', [t], (g) => [permuteData(g, outShape, inverse)]);
+  return Tensor._op(out, outShape, 'permute', [t], (g) => [permuteData(g, outShape, inverse)]);
 }
 
 /** Swaps two dims. */
@@ -157,7 +157,7 @@ export function slice(a: Tensor, dim: number, start?: number | null, end?: numbe
       const dst = o * run;
       for (let i = 0; i < run; i++) out[dst + i] = x[src + i];
     }
-    return Tensor.fromOp(out, shape, 'slice', [t], (g) => {
+    return Tensor._op(out, shape, 'slice', [t], (g) => {
       const r = new Float64Array(n);
       for (let o = 0; o < outer; o++) {
         const dst = (o * size + s) * inner;
@@ -174,7 +174,7 @@ export function slice(a: Tensor, dim: number, start?: number | null, end?: numbe
       for (let i = 0; i < inner; i++) out[dst + i] = x[src + i];
     }
   }
-  return Tensor.fromOp(out, shape, 'slice', [t], (g) => {
+  return Tensor._op(out, shape, 'slice', [t], (g) => {
     const r = new Float64Array(n);
     for (let o = 0; o < outer; o++) {
       for (let k = 0; k < count; k++) {
@@ -261,7 +261,7 @@ export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
     for (let o = 0; o < outer; o++) out.set(x.subarray(o * block, (o + 1) * block), (o * total + offset) * inner);
     offset += sizes[j];
   }
-  return Tensor.fromOp(out, shape, 'cat', list, (g) =>
+  return Tensor._op(out, shape, 'cat', list, (g) =>
     list.map((t, j) => {
       if (!t.requiresGrad) return null;
       const block = sizes[j] * inner;
@@ -330,5 +330,5 @@ export function expand(a: Tensor, ...shapeSpec: number[] | [number[]]): Tensor {
     );
   }
   const out = t.data.length === shapeSize(shape) ? new Float64Array(t.data) : expandData(t.data, t.shape, shape);
-  return Tensor.fromOp(out, shape, 'expand', [t], (g) => [reduceToShape(g, shape, t.shape)]);
+  return Tensor._op(out, shape, 'expand', [t], (g) => [reduceToShape(g, shape, t.shape)]);
 }
