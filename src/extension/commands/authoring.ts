@@ -3,9 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CliDeps } from '../../cli/deps';
-import { validateLoadedPack, type ValidateReport } from '../../cli/validate/validate-pack';
-import { gradeExercise } from '../../grading/grade-exercise';
-import { findPackRoot, loadExercise, loadPack, PackLoadError, scaffoldExercise, scaffoldPack } from '../../pack';
+import type { ValidateReport } from '../../cli/validate/validate-pack';
+import { findPackRootDir as findPackRoot } from '../core/pack-root';
+import { gradingLayer, packLayer, validateLayer } from '../lazy';
 import type { PackProblem } from '../../pack/types';
 import type { RunOutcome } from '../../runner/types';
 import { exerciseRefs } from '../core/exercise-ref';
@@ -35,7 +35,9 @@ async function choosePackDir(ctx: GradLabContext, arg: unknown, title: string): 
   return picked?.[0]?.fsPath;
 }
 
-function validateDeps(ctx: GradLabContext): CliDeps {
+async function validateDeps(ctx: GradLabContext): Promise<CliDeps> {
+  const { loadExercise, loadPack, PackLoadError, scaffoldExercise, scaffoldPack } = await packLayer();
+  const { gradeExercise } = await gradingLayer();
   return {
     loadPack,
     loadExercise,
@@ -57,6 +59,9 @@ export function validatePackCommand(ctx: GradLabContext) {
       void ctx.trust.explainRestricted('validate');
       return undefined;
     }
+    const { loadPack, PackLoadError } = await packLayer();
+    const { validateLoadedPack } = await validateLayer();
+    const deps = await validateDeps(ctx);
     let pack;
     try {
       pack = await loadPack(dir);
@@ -78,7 +83,7 @@ export function validatePackCommand(ctx: GradLabContext) {
         const step = 100 / Math.max(1, pack.exercises.length);
         progress.report({ message: vscode.l10n.t('reference solutions and starters, {0} exercise(s)…', pack.exercises.length) });
         // One exercise at a time: two sandboxes per exercise already use both cores of a small machine.
-        return validateLoadedPack(pack, validateDeps(ctx), {
+        return validateLoadedPack(pack, deps, {
           jobs: 1,
           signal: controller.signal,
           timeMultiplier: vscode.workspace.getConfiguration('gradlab').get<number>('timeLimitMultiplier', 1),
@@ -118,6 +123,7 @@ export function newPackCommand(ctx: GradLabContext) {
       if (!name) return undefined;
       dir = path.join(parent[0].fsPath, name);
     }
+    const { scaffoldPack } = await packLayer();
     try {
       const result = await scaffoldPack(dir);
       ctx.log.info(`new pack ${result.dir}: ${result.files.length} files`);
@@ -148,6 +154,7 @@ export function newExerciseCommand(ctx: GradLabContext) {
       validateInput: (v) => (KEBAB.test(v) ? (fs.existsSync(path.join(packDir, v)) ? vscode.l10n.t('{0} already exists in this pack', v) : undefined) : vscode.l10n.t('Use lowercase letters, digits and single hyphens.')),
     }));
     if (!id) return undefined;
+    const { scaffoldExercise } = await packLayer();
     try {
       const result = await scaffoldExercise(packDir, id, { title: arg?.title });
       if (arg?.open !== false) {

@@ -7,8 +7,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { loadPack, PackLoadError } from '../../pack';
 import { COURSE_DIR, COURSE_FILE, parseCourseRecord, type CourseRecord, type PackSource } from '../core/course-record';
+import { packLayer } from '../lazy';
 import { exerciseKey, exerciseRefs, findRefByFile, findRefByFolder, type CourseSession, type ExerciseRef } from '../core/exercise-ref';
 
 export class CourseRegistry implements vscode.Disposable {
@@ -96,6 +96,7 @@ export class CourseRegistry implements vscode.Disposable {
     }
     const record: CourseRecord = parsed.record;
     const packDir = this.resolveSource(record.source);
+    const { loadPack, PackLoadError } = await packLayer();
     try {
       const pack = await loadPack(packDir);
       return { root, record, pack, kind };

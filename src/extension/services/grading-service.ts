@@ -8,12 +8,12 @@
  * commands can be invoked programmatically).
  */
 import * as vscode from 'vscode';
-import { gradeExercise } from '../../grading/grade-exercise';
 import type { GradeResult } from '../../grading/types';
 import type { RunOutcome } from '../../runner/types';
 import { exerciseKey, maxScoreOf, type ExerciseRef } from '../core/exercise-ref';
 import type { ProgressStore } from '../core/progress';
 import type { TrustService } from './trust';
+import { gradingLayer } from '../lazy';
 
 export interface CheckRequest {
   /** Grade this text instead of the file on disk (an unsaved editor buffer). */
@@ -89,6 +89,7 @@ export class GradingService implements vscode.Disposable {
     const multiplier = vscode.workspace.getConfiguration('gradlab').get<number>('timeLimitMultiplier', 1);
     this.started.fire(ref);
     try {
+      const { gradeExercise } = await gradingLayer();
       const result = await gradeExercise(ref.exercise, { file: ref.learnerFile, source: request.source }, {
         signal: controller.signal,
         referenceCache: this.referenceCache,

@@ -6,8 +6,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { loadPack, PackLoadError, PACK_FORMAT_VERSION, type LoadedPack } from '../../pack';
-import { archiveFolderName, unpackPackArchive } from '../core/pack-archive';
+import type { LoadedPack } from '../../pack';
+import { archiveLayer, packLayer } from '../lazy';
 import type { PackSource } from '../core/course-record';
 import type { GradLabContext } from '../context';
 
@@ -28,6 +28,7 @@ export async function resolvePackLocation(ctx: GradLabContext, location: string)
   const absolute = path.resolve(location);
   if (path.resolve(absolute) === path.resolve(ctx.builtinPackDir)) return { dir: absolute, source: { kind: 'builtin' } };
   if (!isArchive(absolute)) return { dir: absolute, source: { kind: 'folder', path: absolute } };
+  const { archiveFolderName, unpackPackArchive } = await archiveLayer();
   const bytes = new Uint8Array(await fs.promises.readFile(absolute));
   const target = path.join(ctx.storageDir, 'packs', archiveFolderName(bytes));
   const dir = unpackPackArchive(bytes, target);
@@ -37,6 +38,7 @@ export async function resolvePackLocation(ctx: GradLabContext, location: string)
 
 /** Loads a pack or explains why not (returns undefined after telling the user). */
 export async function loadPackOrExplain(ctx: GradLabContext, dir: string): Promise<LoadedPack | undefined> {
+  const { loadPack, PackLoadError, PACK_FORMAT_VERSION } = await packLayer();
   try {
     const pack = await loadPack(dir);
     return pack;
