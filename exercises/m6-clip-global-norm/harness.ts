@@ -153,10 +153,10 @@ function randomPart(ctx: HarnessContext): void {
   const afterNorm = l2(afterFlat);
   ctx.record('returnRelError', relErr(ret, total2));
   ctx.record('returnedAfterMatch', relErr(ret, afterNorm) <= 1e-9 || relErr(ret, maxNorm) <= 1e-6);
-  ctx.record('globalNormAfterRatio', afterNorm / maxNorm);
+  ctx.record('globalNormExcess', afterNorm / maxNorm - 1);
   const untouched = maxError(after, grads) === 0;
-  // Doing nothing would "keep the direction" trivially: it counts as 0 so the check means something.
-  ctx.record('cosine', untouched ? 0 : afterFlat.length === before.length ? cosine(afterFlat, before) : NaN);
+  // Doing nothing would "keep the direction" trivially: it counts as error 1 so the check means something.
+  ctx.record('directionError', untouched ? 1 : afterFlat.length === before.length ? Math.abs(1 - cosine(afterFlat, before)) : NaN);
   ctx.record('untouched', untouched);
 
   // The classic wrong answers, computed by the engine on the same gradients.

@@ -108,7 +108,7 @@ export default function harness(ctx: HarnessContext): void {
   ctx.recordVector('loss', loss, labels);
   ctx.recordVector('stepNorm', stepNorm, labels);
   ctx.recordVector('unclippedNorm', unclipped, labels);
-  ctx.recordVector('stepNormOverMax', stepNorm.map((n) => n / maxNorm), labels);
+  ctx.recordVector('stepNormExcess', stepNorm.map((n) => n / maxNorm - 1), labels);
   ctx.record('maxNormChosen', maxNorm);
   // Booleans rather than comparisons on maxNormChosen: Infinity (the starter) must be explainable too.
   ctx.record('maxNormTooLarge', maxNorm >= 10);

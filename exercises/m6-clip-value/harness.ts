@@ -127,7 +127,7 @@ export default function harness(ctx: HarnessContext): void {
   ctx.record('nanKept', after[0] !== null && Number.isNaN(after[0][nanAt]));
   ctx.record('infClamped', after[0] !== null && after[0][infAt] === v && after[0][negInfAt] === -v);
   const cos = cosine(rnd.gradsBefore, after);
-  ctx.record('cosine', Number.isNaN(cos) ? 1 : cos);
+  ctx.record('directionChange', Number.isNaN(cos) ? 0 : 1 - cos);
 
   // 3. The lesson for the next exercise: the smaller v, the more the direction bends. Same clean
   // gradients, clipped at several thresholds by the learner's function.

@@ -136,7 +136,9 @@ export default function harness(ctx: HarnessContext): void {
   ctx.recordVector('ratiosGoodLr', good, layerLabels);
   ctx.recordVector('ratiosLargeLr', perLayer(runs.large), layerLabels);
   ctx.recordVector('ruleOfThumb', weightIdx.map(() => 1e-3), layerLabels);
-  ctx.record('goodLrMedianRatio', median(good));
+  // log10: the ratio is a log-scale quantity (rule of thumb 1e-3 = −3); 0 becomes −∞ and fails.
+  ctx.record('goodLrLog10Ratio', Math.log10(median(good)));
+  ctx.record('ratiosAllZero', any && [runs.small, runs.good, runs.large].every((r) => r.mine.every((row) => row.every((x) => x === 0))));
   ctx.recordVector('lossGoodLr', runs.good.losses, runs.good.losses.map((_, t) => `step ${t + 1}`));
   ctx.recordVector('lossLargeLr', runs.large.losses, runs.large.losses.map((_, t) => `step ${t + 1}`));
 
