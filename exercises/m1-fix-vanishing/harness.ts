@@ -46,8 +46,9 @@ function measureFlow(ctx: HarnessContext | null, model: nn.Module, x: Tensor, y:
   const outputs: Tensor[] = [];
   const seen = new Set<nn.Linear>();
   const handles = model.modules().filter((m): m is nn.Linear => m instanceof nn.Linear).map((lin) =>
-    lin.registerForwardHook((m, _inputs, out) => {
+    lin.registerForwardHook((m, _inputs, output) => {
       seen.add(m as nn.Linear);
+      const out = output as Tensor; // nn.Linear always returns a Tensor
       if (out.requiresGrad) outputs.push(out.retainGrad());
     }));
   let pred: Tensor;
