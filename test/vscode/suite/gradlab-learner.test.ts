@@ -154,6 +154,15 @@ suite('GradLab learner flow', () => {
     }
   });
 
+  test('a run from the Testing view grades the exercise (Test Explorer / gutter path)', async function () {
+    this.timeout(60_000);
+    const before = (await progress()).attempts;
+    await vscode.commands.executeCommand('testing.runAll');
+    await waitFor(async () => ((await progress()).attempts > before ? true : undefined), 45_000, 'a graded Testing run');
+    const posted = await vscode.commands.executeCommand<{ result: { exercise: string } }>('gradlab._test.lastPanelMessage', 'result');
+    assert.equal(posted.result.exercise, 'sigmoid-grad');
+  });
+
   test('Export Progress writes one JSON entry per exercise', async () => {
     const target = path.join(tempDir('export'), 'progress.json');
     const written = await vscode.commands.executeCommand<string>('gradlab.exportProgress', { target });
