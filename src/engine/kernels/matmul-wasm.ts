@@ -15,16 +15,24 @@ import { transposeInto } from './transpose';
 
 /** Below this many multiply-adds the JS loop wins (call + copy overhead). Results are identical either way. */
 const MIN_WORK = 4096;
-/** Never grow the module's memory beyond this (bytes); bigger products run in JS. */
-const MAX_BYTES = 512 * 1024 * 1024;
+/**
+ * Never grow the module's memory beyond this (bytes); bigger products run in JS. Wasm memory is
+ * outside V8's heap limits, so a sandbox with a memory budget should pass a smaller cap.
+ */
+let maxBytes = 512 * 1024 * 1024;
 const PAGE = 65536;
 
 let kernel: GemmExports | null = null;
 let heap = new Float64Array(0);
 let enabled = true;
 
-/** Installs (or with null removes) the kernel; returns whether it is usable. */
-export function installWasmGemm(exports: GemmExports | null): boolean {
+/**
+ * Installs (or with null removes) the kernel; returns whether it is usable. `options.maxBytes` caps
+ * the module memory (default 512 MiB). For the exercise sandbox: instantiate gemmModuleBytes() in
+ * the host realm, before the context is hardened, and pass the instance's exports here.
+ */
+export function installWasmGemm(exports: GemmExports | null, options: { maxBytes?: number } = {}): boolean {
+  if (options.maxBytes !== undefined) maxBytes = options.maxBytes;
   kernel = null;
   heap = new Float64Array(0);
   if (exports === null || typeof exports.gemm4x4 !== 'function' || !exports.memory) return false;
@@ -56,7 +64,7 @@ export function wasmGemmActive(): boolean {
 
 function ensureCapacity(doubles: number): boolean {
   const bytes = doubles * 8;
-  if (bytes > MAX_BYTES || kernel === null) return false;
+  if (bytes > maxBytes || kernel === null) return false;
   const mem = kernel.memory;
   if (mem.buffer.byteLength < bytes) {
     try {

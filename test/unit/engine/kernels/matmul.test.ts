@@ -127,6 +127,20 @@ describe('matmul kernels (bit-exact vs gemmNaive)', () => {
     assert.match(outcome, /^threw /);
   });
 
+  it('an instance made elsewhere can be installed (the sandbox route), and maxBytes caps its memory', () => {
+    const exports = new WebAssembly.Instance(new WebAssembly.Module(gemmModuleBytes())).exports as never;
+    assert.equal(installWasmGemm(exports, { maxBytes: 32 * 1024 }), true);
+    const [M, K, N] = [32, 64, 64]; // needs 64 KB of module memory: over the cap, so JS runs it
+    const a = values(M * K, 13);
+    const b = values(K * N, 14);
+    const c = new Float64Array(M * N);
+    assert.equal(wasmGemm('NN', a, b, c, M, K, N, 0, 0, 0), false);
+    assert.equal(wasmGemm('NN', a, b, c, 16, 16, 16, 0, 0, 0), true); // ≈ 6 KB fits
+    installWasmGemm(exports, { maxBytes: 512 * 1024 * 1024 });
+    assert.equal(wasmGemm('NN', a, b, c, M, K, N, 0, 0, 0), true);
+    sameBits(c, gemmNaive(a, b, M, K, N), 'installed instance');
+  });
+
   it('grows the module memory for a large product (memory.grow detaches the old view)', () => {
     const [M, K, N] = [128, 300, 200]; // ≈ 1 MB of operands: more than the initial page
     const a = values(M * K, 11);
