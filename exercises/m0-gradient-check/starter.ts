@@ -29,6 +29,10 @@ export function gradCheck(f: (x: Tensor) => Tensor, x: Tensor): { ok: boolean; m
   const analytic = x.grad!.data; // what the backward pass claims
   const numeric = numericalGrad((t) => f(t).item(), x).data; // what finite differences measure
   let maxRelError = 0;
-  // TODO: compare analytic[i] with numeric[i] using relError, and decide what "ok" means.
-  return { ok: true, maxRelError: maxRelError * analytic.length * numeric.length };
+  for (let i = 0; i < analytic.length; i++) {
+    // TODO: compare analytic[i] with numeric[i] using relError (instead of 0).
+    maxRelError = Math.max(maxRelError, 0 * (analytic[i] - numeric[i]));
+  }
+  // TODO: decide what "ok" means.
+  return { ok: true, maxRelError };
 }

@@ -76,7 +76,7 @@ function measureFlow(ctx: HarnessContext | null, model: nn.Module, x: Tensor, y:
 }
 
 /** SGD training; returns MSE / Var(y) before each step and after the last. */
-function train(ctx: HarnessContext | null, model: nn.Module, x: Tensor, y: Tensor, varY: number, loss: (p: Tensor, t: Tensor) => Tensor): number[] {
+function train(model: nn.Module, x: Tensor, y: Tensor, varY: number, loss: (p: Tensor, t: Tensor) => Tensor): number[] {
   model.zeroGrad();
   const opt = new optim.SGD(model.parameters(), { lr: LR, momentum: MOMENTUM });
   const curve: number[] = [];
@@ -85,7 +85,7 @@ function train(ctx: HarnessContext | null, model: nn.Module, x: Tensor, y: Tenso
     const pred = model.call(x) as Tensor;
     curve.push(noGrad(() => mseLoss(pred, y).item()) / varY);
     if (!Number.isFinite(curve[curve.length - 1])) return curve; // diverged: nothing more to learn
-    const l = ctx ? (ctx.call('computeLoss', pred, y) as Tensor) : mseLoss(pred, y);
+    const l = loss(pred, y);
     l.backward();
     clipGradNorm_(model.parameters(), CLIP);
     opt.step();
@@ -127,6 +127,6 @@ export default function harness(ctx: HarnessContext): void {
   ctx.recordVector('weightGradNorms', flow.weightNorms, layerLabels(flow.weightNorms.length));
   ctx.recordVector('starterWeightGradNorms', starterFlow.weightNorms, layerLabels(starterFlow.weightNorms.length));
 
-  const curve = train(ctx, model, x, y, varY, learnerLoss);
+  const curve = train(model, x, y, varY, learnerLoss);
   ctx.recordVector('loss', curve, curve.map((_, i) => `step ${i}`));
 }

@@ -29,8 +29,9 @@ export function chainDerivative(w: number, depth: number): number {
   let y = 0; // y_0
   let d = 1;
   for (let k = 1; k <= depth; k++) {
-    // TODO: multiply d by layer k's local factor ∂y_k/∂y_{k−1} (evaluated at THIS layer's input y).
+    // TODO: replace 0 with layer k's local factor ∂y_k/∂y_{k−1} (evaluated at THIS layer's input y).
+    d *= 0;
     y = logistic(w * y);
   }
-  return d * 0;
+  return d;
 }

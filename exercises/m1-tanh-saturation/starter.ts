@@ -10,7 +10,8 @@ export function tanhSaturation(activations: Tensor, threshold = 0.99): number {
   const a = activations.data;
   let saturated = 0;
   for (let i = 0; i < a.length; i++) {
-    // TODO: count the entries pinned near +1 or −1.
+    // TODO: count the entries pinned near +1 or −1 (instead of adding 0).
+    saturated += 0 * a[i];
   }
   return saturated * threshold;
 }
@@ -19,7 +20,8 @@ export function meanTanhDerivative(activations: Tensor): number {
   const a = activations.data;
   let sum = 0;
   for (let i = 0; i < a.length; i++) {
-    // TODO: add tanh′ for this entry. Hint: tanh′(z) can be written with a = tanh(z) alone.
+    // TODO: add tanh′ for this entry instead of 0. Hint: tanh′(z) can be written with a = tanh(z) alone.
+    sum += 0 * a[i];
   }
   return sum / a.length;
 }
