@@ -19,7 +19,7 @@ function starterModel(): nn.Module {
   let inFeatures = IN;
   for (let l = 0; l < 4; l++) {
     const linear = new nn.Linear(inFeatures, 32);
-    init.constant_(linear.bias, -5);
+    init.constant_(linear.bias!, -5);
     layers.push(linear, new nn.ReLU());
     inFeatures = 32;
   }

@@ -14,7 +14,7 @@ export function buildModel(): nn.Module {
   for (let l = 0; l < 4; l++) {
     const linear = new nn.Linear(inFeatures, 32);
     init.kaimingNormal_(linear.weight, { nonlinearity: 'relu' });
-    init.zeros_(linear.bias);
+    init.zeros_(linear.bias!);
     layers.push(linear, new nn.ReLU());
     inFeatures = 32;
   }

@@ -18,7 +18,7 @@ export function buildModel(): nn.Module {
   for (let l = 0; l < 4; l++) {
     const linear = new nn.Linear(inFeatures, 32);
     // TODO: this bias makes w·x + b < 0 for every input. Pick a sensible initialisation.
-    init.constant_(linear.bias, -5);
+    init.constant_(linear.bias!, -5);
     layers.push(linear, new nn.ReLU());
     inFeatures = 32;
   }

@@ -32,10 +32,12 @@ export function reluBackward(x: Tensor, gradOut: Tensor): Tensor {
 
 export function leakyReluForward(x: Tensor, slope: number): Tensor {
   // TODO: x if x > 0, else slope · x.
+  void slope;
   return reluForward(x);
 }
 
 export function leakyReluBackward(x: Tensor, gradOut: Tensor, slope: number): Tensor {
   // TODO: gradOut where x > 0, slope · gradOut elsewhere (x = 0 included).
+  void slope;
   return reluBackward(x, gradOut);
 }
