@@ -8,7 +8,7 @@
  *   --no-wasm     use the scalar JS matmul kernel (what the exercise sandbox runs until the runner
  *                 hands the engine a wasm instance; see docs/performance.md)
  *   --memory      peak RSS per workload and heap/array-buffer samples over --steps N steps (1000)
- *   --scaling     step time vs MLP width and depth and RNN/LSTM sequence length (+ --peer)
+ *   --scaling     step time vs MLP width and depth and RNN/LSTM sequence length (+ --peer, --rounds)
  * Timing matches the peer: 5 warm-up steps, then the median of 30 (scaling: 3 and 10).
  */
 import * as path from 'node:path';
@@ -109,22 +109,36 @@ function mainMemory(args: string[]): void {
 
 function mainScaling(args: string[], benchDir: string): void {
   const json = args.includes('--json');
-  const theirs = args.includes('--peer') ? runScalingPeer(benchDir) : null;
+  const peer = args.includes('--peer');
+  const rounds = Math.max(1, Number(argValue(args, '--rounds') ?? 1));
+  const ours = new Map<string, number[]>();
+  const theirs = new Map<string, number[]>();
+  for (let r = 0; r < rounds; r++) {
+    for (const c of SCALING) {
+      manualSeed(0);
+      ours.set(c.name, [...(ours.get(c.name) ?? []), medianStepMs(c.make(), 3, 10)]);
+    }
+    for (const t of (peer ? runScalingPeer(benchDir) : null) ?? []) {
+      theirs.set(t.workload, [...(theirs.get(t.workload) ?? []), t.step_ms_median]);
+    }
+  }
   const rows: string[][] = [];
   for (const c of SCALING) {
-    manualSeed(0);
-    const ms = round3(medianStepMs(c.make(), 3, 10));
-    const t = theirs?.find((x) => x.workload === c.name);
-    const ratio = t ? Math.round((ms / t.step_ms_median) * 100) / 100 : undefined;
+    const ms = round3(median(ours.get(c.name)!));
+    const t = theirs.get(c.name);
+    const p = t === undefined ? undefined : round3(median(t));
+    const ratio = p === undefined ? undefined : Math.round((ms / p) * 100) / 100;
     if (json) {
-      process.stdout.write(JSON.stringify({ workload: c.name, group: c.group, value: c.value, step_ms_median: ms, peer_step_ms_median: t?.step_ms_median, ratio }) + '\n');
+      process.stdout.write(JSON.stringify({ workload: c.name, group: c.group, value: c.value, step_ms_median: ms, peer_step_ms_median: p, ratio }) + '\n');
     } else {
-      rows.push([c.group, String(c.value), c.name, ms.toFixed(2), t ? t.step_ms_median.toFixed(2) : '-', ratio === undefined ? '-' : ratio.toFixed(2) + '×']);
+      rows.push([c.group, String(c.value), c.name, ms.toFixed(2), p === undefined ? '-' : p.toFixed(2), ratio === undefined ? '-' : ratio.toFixed(2) + '×']);
     }
   }
   if (!json) {
     table(['knob', 'value', 'case', 'gradlab ms', 'pytorch ms', 'ratio'], rows);
-    console.log(`(median of 10 after 3 warm-up steps; matmul kernel: ${kernelName()})`);
+    console.log(
+      `(median of 10 after 3 warm-up steps${rounds > 1 ? `, median over ${rounds} alternating rounds` : ''}; matmul kernel: ${kernelName()})`,
+    );
   }
 }
 
