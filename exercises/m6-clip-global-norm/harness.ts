@@ -93,10 +93,12 @@ function tablePart(ctx: HarnessContext): void {
   const errors: number[] = [];
   const outs: Grads[] = [];
   const returned: string[] = [];
+  const returnedValues: number[] = [];
   for (const row of TABLE) {
     const { ret, after } = runLearner(ctx, G_SHAPES, G, row.args, `clipGradNorm(g, ${row.args.join(', ')})`);
     outs.push(after);
     returned.push(`${row.args.join(', ')} → ${ret}`);
+    returnedValues.push(ret);
     const want = row.grads.map((r) => Float64Array.from(r));
     errors.push(Math.max(maxError(after, want), Math.abs(ret - row.ret) || 0, Number.isNaN(ret) ? Infinity : 0));
   }
@@ -107,6 +109,9 @@ function tablePart(ctx: HarnessContext): void {
   // No epsilon: g·1/13 instead of g·1/(13 + 1e-6) (differs by ~8e-8 relative, far above rounding).
   const noEps = [[3 / 13, 4 / 13], [12 / 13]].map((r) => Float64Array.from(r));
   ctx.record('epsilonlessMatch', maxError(outs[0], noEps) <= 1e-12);
+  // normType ignored: the L1 and L∞ calls give exactly what the L2 call gave (return 13 and row 1's gradients).
+  const row1 = TABLE[0].grads.map((r) => Float64Array.from(r));
+  ctx.record('normTypeIgnored', [3, 4].every((i) => maxError(outs[i], row1) <= 1e-12) && returnedValues[3] === 13 && returnedValues[4] === 13);
   // Scales with the epsilon, but not when total == maxNorm ("if (total > maxNorm)").
   ctx.record('equalityNotScaled', errors[0] <= 1e-12 && maxError(outs[1], G) === 0);
 }
