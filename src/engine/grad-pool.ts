@@ -30,6 +30,18 @@ export function gradArray(n: number): Float64Array {
   return a;
 }
 
+/**
+ * Like gradArray but the contents are unspecified: only for closures that write every element
+ * (a gemm output, y[i] = f(g[i]) loops). Saves the fill on reuse.
+ */
+export function gradArrayForOverwrite(n: number): Float64Array {
+  const list = spares.get(n);
+  if (list !== undefined && list.length > 0) return list.pop()!;
+  const a = new Float64Array(n);
+  born.add(a);
+  return a;
+}
+
 /** Hands a dead gradient array back (ignored unless gradArray made it). */
 export function releaseGrad(a: Float64Array): void {
   if (!born.has(a)) return;

@@ -7,7 +7,7 @@ import { ArgumentError } from '../errors';
 import { normalizeDim, splitAroundDim } from '../shape';
 import { asTensor } from './elementwise';
 import { erf, erfc } from '../special/erf';
-import { gradArray } from '../grad-pool';
+import { gradArrayForOverwrite } from '../grad-pool';
 
 /** Logistic sigmoid 1/(1+e^{−x}), computed without overflow for large |x|. */
 export function sigmoid(a: Tensor): Tensor {
@@ -24,7 +24,7 @@ export function sigmoid(a: Tensor): Tensor {
     }
   }
   return Tensor._op(y, t.shape, 'sigmoid', [t], (g) => {
-    const r = gradArray(n);
+    const r = gradArrayForOverwrite(n);
     for (let i = 0; i < n; i++) r[i] = g[i] * y[i] * (1 - y[i]);
     return [r];
   });
@@ -37,7 +37,7 @@ export function tanh(a: Tensor): Tensor {
   const y = new Float64Array(n);
   for (let i = 0; i < n; i++) y[i] = Math.tanh(x[i]);
   return Tensor._op(y, t.shape, 'tanh', [t], (g) => {
-    const r = gradArray(n);
+    const r = gradArrayForOverwrite(n);
     for (let i = 0; i < n; i++) r[i] = g[i] * (1 - y[i] * y[i]);
     return [r];
   });
@@ -56,7 +56,7 @@ export function leakyRelu(a: Tensor, negativeSlope = 0.01, op = 'leakyRelu'): Te
   const y = new Float64Array(n);
   for (let i = 0; i < n; i++) y[i] = x[i] > 0 ? x[i] : negativeSlope * x[i];
   return Tensor._op(y, t.shape, op, [t], (g) => {
-    const r = gradArray(n);
+    const r = gradArrayForOverwrite(n);
     for (let i = 0; i < n; i++) r[i] = x[i] > 0 ? g[i] : negativeSlope * g[i];
     return [r];
   });

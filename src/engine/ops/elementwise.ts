@@ -7,7 +7,7 @@ import { Tensor, type TensorOrNumber } from '../tensor';
 import { ArgumentError } from '../errors';
 import { broadcastShapes, sameShape } from '../shape';
 import { expandData, reduceToShape } from './broadcast';
-import { gradArray } from '../grad-pool';
+import { gradArray, gradArrayForOverwrite } from '../grad-pool';
 
 /** Throws a clear message when a learner passes something that is neither a Tensor nor a number. */
 export function asTensor(x: TensorOrNumber, op: string, what = 'operand'): Tensor {
@@ -109,13 +109,13 @@ export function sub(a: TensorOrNumber, b: TensorOrNumber): Tensor {
 }
 
 function negate(g: Float64Array): Float64Array {
-  const out = gradArray(g.length);
+  const out = gradArrayForOverwrite(g.length);
   for (let i = 0; i < g.length; i++) out[i] = -g[i];
   return out;
 }
 
 function scale(g: Float64Array, s: number): Float64Array {
-  const out = gradArray(g.length);
+  const out = gradArrayForOverwrite(g.length);
   for (let i = 0; i < g.length; i++) out[i] = g[i] * s;
   return out;
 }
@@ -141,12 +141,12 @@ export function mul(a: TensorOrNumber, b: TensorOrNumber): Tensor {
     let ga: Float64Array | null = null;
     let gb: Float64Array | null = null;
     if (ta.requiresGrad) {
-      const t = gradArray(n);
+      const t = gradArrayForOverwrite(n);
       for (let i = 0; i < n; i++) t[i] = g[i] * bd[i];
       ga = reduceToShape(t, shape, ta.shape);
     }
     if (tb.requiresGrad) {
-      const t = gradArray(n);
+      const t = gradArrayForOverwrite(n);
       for (let i = 0; i < n; i++) t[i] = g[i] * ad[i];
       gb = reduceToShape(t, shape, tb.shape);
     }

@@ -10,7 +10,7 @@ import { asTensor } from './elementwise';
 import { reshape } from './shape-ops';
 import { expandData, reduceToShape } from './broadcast';
 import { gemmNN, gemmNT, gemmTN } from '../kernels/matmul';
-import { gradArray } from '../grad-pool';
+import { gradArray, gradArrayForOverwrite } from '../grad-pool';
 
 function innerMismatch(a: readonly number[], b: readonly number[], ka: number, kb: number): ShapeError {
   return new ShapeError(
@@ -32,11 +32,11 @@ function matmul2d(a: Tensor, b: Tensor): Tensor {
     let ga: Float64Array | null = null;
     let gb: Float64Array | null = null;
     if (a.requiresGrad) {
-      ga = gradArray(M * K);
+      ga = gradArrayForOverwrite(M * K);
       gemmNT(g, bd, ga, M, N, K); // dA[M,K] = dC[M,N]·B[K,N]ᵀ
     }
     if (b.requiresGrad) {
-      gb = gradArray(K * N);
+      gb = gradArrayForOverwrite(K * N);
       gemmTN(ad, g, gb, K, M, N); // dB[K,N] = A[M,K]ᵀ·dC[M,N]
     }
     return [ga, gb];
@@ -165,11 +165,11 @@ export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null): Ten
     let gw: Float64Array | null = null;
     let gbias: Float64Array | null = null;
     if (x.requiresGrad) {
-      gx = gradArray(rows * inF);
+      gx = gradArrayForOverwrite(rows * inF);
       gemmNN(g, wd, gx, rows, outF, inF); // dX = dY·W
     }
     if (w.requiresGrad) {
-      gw = gradArray(outF * inF);
+      gw = gradArrayForOverwrite(outF * inF);
       gemmTN(g, xd, gw, outF, rows, inF); // dW = dYᵀ·X
     }
     if (bias && bias.requiresGrad) {

@@ -8,10 +8,10 @@
  */
 import { Tensor } from '../tensor';
 import { gemmNN, gemmNT, gemmTN } from '../kernels/matmul';
-import { gradArray } from '../grad-pool';
+import { gradArray, gradArrayForOverwrite } from '../grad-pool';
 
 function copyGrad(a: Float64Array): Float64Array {
-  const out = gradArray(a.length);
+  const out = gradArrayForOverwrite(a.length);
   out.set(a);
   return out;
 }
@@ -65,19 +65,19 @@ export function linearPair(
     let gwx: Float64Array | null = null;
     let gwh: Float64Array | null = null;
     if (x.requiresGrad) {
-      gx = gradArray(B * I);
+      gx = gradArrayForOverwrite(B * I);
       gemmNN(g, wxd, gx, B, G, I); // dX = dG·Wx
     }
     if (h.requiresGrad) {
-      gh = gradArray(B * H);
+      gh = gradArrayForOverwrite(B * H);
       gemmNN(g, whd, gh, B, G, H); // dH = dG·Wh
     }
     if (wx.requiresGrad) {
-      gwx = gradArray(G * I);
+      gwx = gradArrayForOverwrite(G * I);
       gemmTN(g, xd, gwx, G, B, I); // dWx = dGᵀ·X
     }
     if (wh.requiresGrad) {
-      gwh = gradArray(G * H);
+      gwh = gradArrayForOverwrite(G * H);
       gemmTN(g, hd, gwh, G, B, H); // dWh = dGᵀ·H
     }
     const grads: Array<Float64Array | null> = [gx, gh, gwx, gwh];
@@ -171,7 +171,7 @@ export function lstmPointwise(gates: Tensor, c: Tensor): [h: Tensor, c: Tensor] 
       }
     }
     if (c.requiresGrad) {
-      dc = gradArray(B * H);
+      dc = gradArrayForOverwrite(B * H);
       for (let r = 0; r < B; r++) {
         const go = r * G;
         const so = r * H;
@@ -195,7 +195,7 @@ export function lstmPointwise(gates: Tensor, c: Tensor): [h: Tensor, c: Tensor] 
       }
     }
     if (cNext.requiresGrad) {
-      dcn = gradArray(B * H);
+      dcn = gradArrayForOverwrite(B * H);
       for (let r = 0; r < B; r++) {
         const go = r * G + 3 * H;
         const so = r * H;

@@ -6,7 +6,7 @@ import { Tensor } from '../tensor';
 import { ArgumentError } from '../errors';
 import { normalizeDim, splitAroundDim } from '../shape';
 import { asTensor, sub, square, sqrt } from './elementwise';
-import { gradArray } from '../grad-pool';
+import { gradArrayForOverwrite } from '../grad-pool';
 
 type Dims = number | readonly number[] | null | undefined;
 
@@ -65,7 +65,7 @@ function sumAll(t: Tensor, keepdim: boolean, scale: number, op: string): Tensor 
   for (let i = 0; i < n; i++) s += x[i];
   const shape = keepdim ? t.shape.map(() => 1) : [];
   return Tensor._op(new Float64Array([s * scale]), shape, op, [t], (g) => {
-    const r = gradArray(n);
+    const r = gradArrayForOverwrite(n);
     r.fill(g[0] * scale);
     return [r];
   });
