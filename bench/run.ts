@@ -9,7 +9,7 @@
  *                 hands the engine a wasm instance; see docs/performance.md)
  *   --memory      peak RSS per workload and heap/array-buffer samples over --steps N steps (1000)
  *   --scaling     step time vs MLP width and depth and RNN/LSTM sequence length (+ --peer, --rounds)
- * Timing matches the peer: 5 warm-up steps, then the median of 30 (scaling: 3 and 10).
+ * Timing matches the peer: 5 warm-up steps, then the median of 30 (scaling: of 10).
  */
 import * as path from 'node:path';
 import { WORKLOADS } from './workloads';
@@ -77,13 +77,19 @@ function mainTimings(args: string[], repoRoot: string): void {
       r.o.toFixed(2),
       r.p === undefined ? '-' : r.p.toFixed(2),
       r.ratio === undefined ? '-' : r.ratio.toFixed(2) + '×',
-      ...(rounds > 1 ? [r.t ? r.ms.map((m, i) => (m / r.t![i]).toFixed(2)).join(' ') : '-'] : []),
+      ...(rounds > 1 ? [r.t ? perRound(r.ms, r.t) : '-'] : []),
     ]),
   );
   console.log(
     `(float64, forward + backward + SGD; median of ${REPS} after ${WARMUP} warm-up steps` +
       `${rounds > 1 ? `, median over ${rounds} alternating rounds` : ''}; matmul kernel: ${kernelName()})`,
   );
+}
+
+/** "0.85 0.46 … (median 0.67)": each round's ours/peer, which a load spike cannot skew across rounds. */
+function perRound(ours: number[], theirs: number[]): string {
+  const ratios = ours.map((m, i) => m / theirs[i]);
+  return `${ratios.map((x) => x.toFixed(2)).join(' ')} (median ${median(ratios).toFixed(2)})`;
 }
 
 function mainMemory(args: string[]): void {
@@ -116,7 +122,7 @@ function mainScaling(args: string[], benchDir: string): void {
   for (let r = 0; r < rounds; r++) {
     for (const c of SCALING) {
       manualSeed(0);
-      ours.set(c.name, [...(ours.get(c.name) ?? []), medianStepMs(c.make(), 3, 10)]);
+      ours.set(c.name, [...(ours.get(c.name) ?? []), medianStepMs(c.make(), WARMUP, 10)]);
     }
     for (const t of (peer ? runScalingPeer(benchDir) : null) ?? []) {
       theirs.set(t.workload, [...(theirs.get(t.workload) ?? []), t.step_ms_median]);
@@ -137,7 +143,7 @@ function mainScaling(args: string[], benchDir: string): void {
   if (!json) {
     table(['knob', 'value', 'case', 'gradlab ms', 'pytorch ms', 'ratio'], rows);
     console.log(
-      `(median of 10 after 3 warm-up steps${rounds > 1 ? `, median over ${rounds} alternating rounds` : ''}; matmul kernel: ${kernelName()})`,
+      `(median of 10 after ${WARMUP} warm-up steps${rounds > 1 ? `, median over ${rounds} alternating rounds` : ''}; matmul kernel: ${kernelName()})`,
     );
   }
 }

@@ -1,12 +1,12 @@
 """PyTorch side of `npm run bench -- --scaling --peer`: the same grid as bench/scaling.ts, built like
-../shared/bench/torch_bench.py (float64, 1 thread, forward + backward + SGD, 3 warm-up + median of 10).
+../shared/bench/torch_bench.py (float64, 1 thread, forward + backward + SGD, 5 warm-up + median of 10).
 Usage: /usr/bin/python3 bench/torch_scaling.py  -> one JSON line per case."""
 import json, time, torch
 torch.set_num_threads(1)
 torch.manual_seed(0)
 DT = torch.float64
 
-def timeit(step, reps=10, warm=3):
+def timeit(step, reps=10, warm=5):
     for _ in range(warm): step()
     ts = []
     for _ in range(reps):
