@@ -15,7 +15,7 @@ import * as path from 'node:path';
 import { WORKLOADS } from './workloads';
 import { SCALING } from './scaling';
 import { median, medianStepMs, round3, REPS, WARMUP } from './timing';
-import { runPeer, runScalingPeer, type PeerResult } from './peer';
+import { runPeer, runScalingPeer } from './peer';
 import { memoryChild, runMemory } from './memory';
 import { manualSeed } from '../src/engine/index';
 import { setWasmGemmEnabled, wasmGemmActive } from '../src/engine/kernels/matmul-wasm';
