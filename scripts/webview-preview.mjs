@@ -2,7 +2,8 @@
 // Look at the exercise webview for real, without VS Code.
 //
 //   node scripts/webview-preview.mjs [--exercise DIR] [--file LEARNER.ts] [--result R.json]
-//                                    [--out DIR] [--theme light|dark|hc|all] [--open-tables] [--no-screenshot]
+//                                    [--out DIR] [--theme light|dark|hc|all]
+//                                    [--open-tables] [--sections] [--no-screenshot]
 //
 // Builds src/webview/main.ts (same options as esbuild.config.mjs), renders the README with the host's
 // renderInstructions, gets a GradeResult (from --result, else `node dist/cli.js check DIR --json`),
@@ -214,6 +215,13 @@ if (flag('no-screenshot')) {
       }
       const shot = join(outDir, `${themeName}.png`);
       await page.screenshot({ path: shot, fullPage: true });
+      if (flag('sections')) {
+        // One image per visible section: long pages shrink too much to read in one full-page shot.
+        for (const id of ['header', 'error', 'results', 'hints', 'charts', 'console', 'instructions']) {
+          const section = page.locator(`#${id}`);
+          if (await section.isVisible()) await section.screenshot({ path: join(outDir, `${themeName}-${id}.png`) });
+        }
+      }
       const posted = await page.evaluate(() => window.__posted.map((m) => m.type));
       console.log(`[${themeName}] ${shot} (page posted: ${posted.join(', ')})`);
       await page.close();

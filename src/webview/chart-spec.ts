@@ -20,10 +20,29 @@ export const EMBED_OPTIONS = {
   tooltip: { disableDefaultStyle: true },
 } as const;
 
+/**
+ * Series in authored order (the table's columns after the x column: "yours" before "reference"),
+ * so the learner's own line gets the first palette colour and leads the legend. Vega-Lite would
+ * otherwise sort series names alphabetically. Only layers colouring by the `series` field change.
+ */
+function withSeriesOrder(spec: ChartSpec): ChartSpec {
+  const order = spec.usermeta?.gradlab?.table?.columns?.slice(1);
+  if (!order?.length || !Array.isArray(spec.layer)) return spec;
+  const layer = (spec.layer as Array<Record<string, unknown>>).map((l) => {
+    const encoding = l.encoding as Record<string, Record<string, unknown> | undefined> | undefined;
+    const color = encoding?.color;
+    if (!color || color.field !== 'series' || color.sort !== undefined) return l;
+    const scale = (color.scale ?? {}) as Record<string, unknown>;
+    // A fixed domain keeps colours stable across layers (a marker layer may hold only one series).
+    return { ...l, encoding: { ...encoding, color: { ...color, sort: order, scale: { domain: order, ...scale } } } };
+  });
+  return { ...spec, layer };
+}
+
 export function themedSpec(spec: ChartSpec, config: Record<string, unknown>, width: number | 'container' = 'container'): Record<string, unknown> {
   const own = typeof spec.config === 'object' && spec.config !== null ? spec.config as Record<string, unknown> : {};
   return {
-    ...spec,
+    ...withSeriesOrder(spec),
     width,
     height: CHART_HEIGHT,
     // fit-x: the plot uses the panel's width (it sits beside the editor, often narrow).

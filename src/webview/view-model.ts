@@ -125,8 +125,20 @@ export function checkRow(check: CheckResult): CheckRow {
   };
 }
 
+export const NOT_MEASURED_MESSAGE = 'Not measured: your code could not be checked (see the error above).';
+
+/**
+ * Rows of the check table. When the whole run failed (result.error), the grader repeats the error
+ * in every unmeasured check; the page shows it once in the error block and keeps the rows short.
+ */
 export function checkRows(result: GradeResult): CheckRow[] {
-  return result.checks.map(checkRow);
+  return result.checks.map((check) => {
+    const row = checkRow(check);
+    if (result.error && !check.hidden && check.measured === null && check.nonFinite === undefined) {
+      return { ...row, message: NOT_MEASURED_MESSAGE, hint: '', location: undefined };
+    }
+    return row;
+  });
 }
 
 export type BadgeState = 'passed' | 'partial' | 'failed' | 'error';

@@ -91,6 +91,21 @@ describe('webview charts render to SVG headless (vega-lite → vega, interpreter
     assert.match(svg, /stroke="#3794ff"/i);
   });
 
+  it("the learner's series gets the first palette colour and leads the legend (authored order, not alphabetical)", async () => {
+    const spec = specs()[0];
+    const series = spec.usermeta.gradlab.table.columns.slice(1);
+    assert.ok(/yours/.test(series[0]) && /reference/.test(series[1]), `fixture order: ${series.join(', ')}`);
+    const { svg } = await renderSvg(spec);
+    const legend = svg.slice(svg.indexOf('role-legend'));
+    assert.ok(legend.indexOf(series[0]) < legend.indexOf(series[1]), 'yours listed first');
+    // The line through the learner's values is drawn in the first palette colour.
+    const lineGroups = svg.split('class="mark-line role-mark').slice(1).map((g) => g.split('</g>')[0]);
+    const blue = lineGroups.filter((g) => /stroke="#3794ff"/i.test(g));
+    assert.equal(blue.length, 1);
+    const ariaOfBlue = /aria-label="([^"]*)"/.exec(blue[0])?.[1] ?? '';
+    assert.match(ariaOfBlue + blue[0], /yours/);
+  });
+
   it('a series that turns NaN still draws its finite part and a dashed marker rule', async () => {
     const { svg, warnings } = await renderSvg(specs()[1]);
     assert.deepEqual(warnings, []);

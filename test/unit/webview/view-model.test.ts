@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import type { CheckResult, GradeResult } from '../../../src/grading/types';
 import {
   chartLabel, checkRow, checkRows, distinguishingDigits, errorBlock, formatNumber, formatThreshold,
-  nextHintLabel, progressLine, resultAnnouncement, scoreBadge, tableCell,
+  NOT_MEASURED_MESSAGE, nextHintLabel, progressLine, resultAnnouncement, scoreBadge, tableCell,
 } from '../../../src/webview/view-model';
 
 function check(partial: Partial<CheckResult> = {}): CheckResult {
@@ -90,6 +90,19 @@ describe('webview view-model: check rows', () => {
     const row = checkRow(check({ measured: 1.0000001e-9, threshold: 1e-9 }));
     assert.notEqual(row.measured, row.threshold.replace('≤ ', ''));
     assert.equal(row.measured, '1.0000001e-9');
+  });
+
+  it('when the run failed, unmeasured rows point to the error block instead of repeating it', () => {
+    const error = { kind: 'syntax' as const, message: 'Syntax error in clip.ts at line 2', line: 2 };
+    const rows = checkRows(result({
+      error,
+      checks: [
+        check({ measured: null, message: error.message, hint: 'h', location: { file: 'clip.ts', line: 2 } }),
+        check({ id: 'ok', measured: 3, message: 'measured before the failure' }),
+      ],
+    }));
+    assert.deepEqual([rows[0].message, rows[0].hint, rows[0].location], [NOT_MEASURED_MESSAGE, '', undefined]);
+    assert.equal(rows[1].message, 'measured before the failure');
   });
 
   it('a NaN measurement reads NaN', () => {
