@@ -9,7 +9,7 @@
  * the uniform bound, gain 1 for tanh).
  */
 import type { HarnessContext } from 'gradlab/harness';
-import { init, zeros, type Tensor } from 'gradlab';
+import { init, zeros } from 'gradlab';
 
 /** [out, in]: fan_in = 192, fan_out = 96, so swapping the fans changes the std by √2. */
 const SHAPE = [96, 192];
