@@ -3,7 +3,7 @@
 //
 //   node scripts/webview-preview.mjs [--exercise DIR] [--file LEARNER.ts] [--result R.json]
 //                                    [--out DIR] [--theme light|dark|hc|all]
-//                                    [--open-tables] [--sections] [--no-screenshot]
+//                                    [--open-tables] [--sections] [--hide-reference] [--no-screenshot]
 //
 // Builds src/webview/main.ts (same options as esbuild.config.mjs), renders the README with the host's
 // renderInstructions, gets a GradeResult (from --result, else `node dist/cli.js check DIR --json`),
@@ -153,7 +153,7 @@ function pageFor(themeName) {
   });
   const messages = [
     { protocol: 1, type: 'exercise', view },
-    { protocol: 1, type: 'result', result, referenceShown: false },
+    { protocol: 1, type: 'result', result, referenceShown: !flag('hide-reference') },
   ];
   // The fake API lives in its own nonce'd script before the bundle, like VS Code's preloaded one.
   const fake = `<script nonce="${nonce}">
@@ -221,6 +221,16 @@ if (flag('no-screenshot')) {
           const section = page.locator(`#${id}`);
           if (await section.isVisible()) await section.screenshot({ path: join(outDir, `${themeName}-${id}.png`) });
         }
+      }
+      // Interaction smoke check: the next-hint button reveals one more hint in place, keyboard only.
+      const hintsBefore = await page.locator('[data-testid="hint"]').count();
+      if (await page.locator('[data-testid="next-hint"]').count()) {
+        await page.locator('[data-testid="next-hint"]').focus();
+        await page.keyboard.press('Enter');
+        await page.waitForFunction((n) => document.querySelectorAll('[data-testid="hint"]').length === n + 1, hintsBefore, { timeout: 5000 })
+          .catch(() => { console.log(`[${themeName}] next-hint did not reveal a hint`); problems++; });
+        const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName);
+        if (focused !== 'next-hint' && focused !== 'LI') { console.log(`[${themeName}] focus lost after next hint (now on ${focused})`); problems++; }
       }
       const posted = await page.evaluate(() => window.__posted.map((m) => m.type));
       console.log(`[${themeName}] ${shot} (page posted: ${posted.join(', ')})`);

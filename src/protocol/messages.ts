@@ -8,7 +8,10 @@
  *
  * Host → webview (ToWebview):
  *   {type:'exercise', view}                 the exercise to show (title, instructions HTML, hints so far, progress, trust)
- *   {type:'result', result, referenceShown} a finished grade; the page updates in place
+ *   {type:'result', result, referenceShown} a finished grade; the page updates in place. referenceShown:
+ *                                           draw the reference solution's curves in the charts (and its
+ *                                           values in the check table); false hides them (setting
+ *                                           gradlab.showReferenceCurve), so a curve never gives the answer away
  *   {type:'running'}                        a check started ("Checking…")
  *   {type:'error', message}                 the run could not start / the host failed (not a learner error)
  *   {type:'hints', hints, total}            hints revealed so far changed
@@ -88,6 +91,7 @@ export interface PanelState {
   protocol: ProtocolVersion;
   view?: ExerciseView;
   result?: GradeResult;
+  /** See the 'result' message: whether reference curves/values are shown. Default true. */
   referenceShown?: boolean;
 }
 

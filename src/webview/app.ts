@@ -16,11 +16,13 @@ import { renderInstructions } from './render/instructions';
 import { ChartsView } from './render/charts';
 import { readChartTheme, themeKindFromClasses, vegaLiteConfig } from './theme';
 import { resultAnnouncement } from './view-model';
+import { withoutReferenceSeries } from './chart-spec';
 
 export class App {
   private view: ExerciseView | undefined;
   private result: GradeResult | undefined;
-  private referenceShown = false;
+  /** Show the reference solution's curves and values (showResult's second argument). */
+  private referenceShown = true;
   private activity: Activity = { kind: 'idle' };
   private hostError: string | undefined;
   private readonly layout: Layout;
@@ -33,7 +35,7 @@ export class App {
     if (saved) {
       this.view = saved.view;
       this.result = saved.result;
-      this.referenceShown = saved.referenceShown ?? false;
+      this.referenceShown = saved.referenceShown ?? true;
     }
     this.render();
   }
@@ -56,7 +58,7 @@ export class App {
       case 'exercise':
         if (this.view?.exerciseId !== message.view.exerciseId) {
           this.result = undefined; // a result never outlives its exercise
-          this.referenceShown = false;
+          this.referenceShown = true;
           this.activity = { kind: 'idle' };
           this.hostError = undefined;
         }
@@ -124,7 +126,8 @@ export class App {
   private renderCharts(): void {
     const style = getComputedStyle(document.body);
     const theme = readChartTheme((name) => style.getPropertyValue(name), themeKindFromClasses(Array.from(document.body.classList)));
-    this.charts.render(this.result?.charts ?? [], vegaLiteConfig(theme));
+    const charts = this.result?.charts ?? [];
+    this.charts.render(this.referenceShown ? charts : charts.map(withoutReferenceSeries), vegaLiteConfig(theme));
   }
 }
 

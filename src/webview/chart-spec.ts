@@ -2,7 +2,7 @@
  * Pure: a grader ChartSpec + a theme config → the Vega-Lite spec the page embeds. Shared by the page
  * and by the Node test that compiles and renders every chart to SVG (test/unit/webview/charts-render.test.ts).
  */
-import type { ChartSpec } from '../grading/types';
+import type { AccessibleTable, ChartSpec } from '../grading/types';
 
 export const CHART_HEIGHT = 220;
 
@@ -49,5 +49,40 @@ export function themedSpec(spec: ChartSpec, config: Record<string, unknown>, wid
     autosize: { type: 'fit-x', contains: 'padding' },
     // Our theme first; a spec's own config (none today) wins on purpose, as the more specific one.
     config: { ...config, ...own },
+  };
+}
+
+/** src/grading/charts.ts names the reference solution's series "<metric title> (reference)". */
+export function isReferenceSeries(name: unknown): boolean {
+  return typeof name === 'string' && /\(reference\)$/.test(name);
+}
+
+/**
+ * The chart without the reference solution's series (ExercisePanel.showResult(result, false), e.g.
+ * the setting gradlab.showReferenceCurve is off so the curve does not give the answer away):
+ * reference points and markers are dropped from every layer and their columns from the table.
+ */
+export function withoutReferenceSeries(spec: ChartSpec): ChartSpec {
+  const layer = Array.isArray(spec.layer)
+    ? (spec.layer as Array<Record<string, unknown>>).map((l) => {
+      const data = l.data as { values?: Array<Record<string, unknown>> } | undefined;
+      if (!data || !Array.isArray(data.values)) return l;
+      return { ...l, data: { ...data, values: data.values.filter((v) => !isReferenceSeries(v.series)) } };
+    })
+    : spec.layer;
+  const table = spec.usermeta?.gradlab?.table;
+  let newTable: AccessibleTable | undefined = table;
+  if (table) {
+    const keep = table.columns.map((c, i) => i === 0 || !isReferenceSeries(c));
+    newTable = {
+      caption: table.caption,
+      columns: table.columns.filter((_, i) => keep[i]),
+      rows: table.rows.map((row) => row.filter((_, i) => keep[i])),
+    };
+  }
+  return {
+    ...spec,
+    layer,
+    usermeta: { ...spec.usermeta, gradlab: { ...spec.usermeta.gradlab, table: newTable as AccessibleTable } },
   };
 }

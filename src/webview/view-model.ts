@@ -131,9 +131,10 @@ export const NOT_MEASURED_MESSAGE = 'Not measured: your code could not be checke
  * Rows of the check table. When the whole run failed (result.error), the grader repeats the error
  * in every unmeasured check; the page shows it once in the error block and keeps the rows short.
  */
-export function checkRows(result: GradeResult): CheckRow[] {
+export function checkRows(result: GradeResult, options: { showReference?: boolean } = {}): CheckRow[] {
+  const showReference = options.showReference ?? true;
   return result.checks.map((check) => {
-    const row = checkRow(check);
+    const row = showReference ? checkRow(check) : { ...checkRow(check), reference: '' };
     if (result.error && !check.hidden && check.measured === null && check.nonFinite === undefined) {
       return { ...row, message: NOT_MEASURED_MESSAGE, hint: '', location: undefined };
     }

@@ -14,7 +14,8 @@
  *       package.json needs "activationEvents": ["onWebviewPanel:gradlab.exercise"].
  *
  *   panel.show(view: ExerciseView)                     exercise title, instructions HTML, hints, progress, trust
- *   panel.showResult(result: GradeResult, referenceShown = false)   updates in place
+ *   panel.showResult(result: GradeResult, referenceShown = true)    updates in place; referenceShown=false
+ *                                                      hides the reference solution's curves and values
  *   panel.showRunning()                                "Checking…"
  *   panel.showError(message)                           the host could not run the check (not a learner error)
  *   panel.setHints(hints: string[], total: number)     after the learner revealed another hint
@@ -141,7 +142,7 @@ export class ExercisePanel implements vscode.Disposable {
     this.post({ type: 'exercise', view });
   }
 
-  showResult(result: GradeResult, referenceShown = false): void {
+  showResult(result: GradeResult, referenceShown = true): void {
     this.current = { ...this.current, result, referenceShown };
     this.status = undefined;
     this.post({ type: 'result', result, referenceShown });
@@ -210,7 +211,7 @@ export class ExercisePanel implements vscode.Disposable {
   private resendState(): void {
     const { view, result, referenceShown } = this.current;
     if (view) this.post({ type: 'exercise', view });
-    if (result) this.post({ type: 'result', result, referenceShown: referenceShown ?? false });
+    if (result) this.post({ type: 'result', result, referenceShown: referenceShown ?? true });
     if (this.status) this.post(this.status);
   }
 

@@ -36,14 +36,14 @@ function rowElement(row: CheckRow, openFile: (request: OpenFileRequest) => void)
   );
 }
 
-export function renderResults(section: HTMLElement, result: GradeResult | undefined, referenceShown: boolean, openFile: (request: OpenFileRequest) => void): void {
+export function renderResults(section: HTMLElement, result: GradeResult | undefined, showReference: boolean, openFile: (request: OpenFileRequest) => void): void {
   if (!result) {
     section.hidden = true;
     replaceChildren(section);
     return;
   }
   section.hidden = false;
-  const rows = checkRows(result);
+  const rows = checkRows(result, { showReference });
   const table = rows.length === 0 ? null : h('table', { class: 'checks', 'data-testid': 'checks-table' },
     h('caption', { class: 'visually-hidden' }, 'Checks and their results'),
     h('thead', {}, h('tr', {},
@@ -62,6 +62,5 @@ export function renderResults(section: HTMLElement, result: GradeResult | undefi
     h('p', { id: 'summary', class: `summary ${result.passed ? 'passed' : 'failed'}`, 'data-testid': 'summary' }, result.summary),
     table,
     h('p', { class: 'meta', 'data-testid': 'result-meta' }, meta),
-    referenceShown && h('p', { class: 'note', 'data-testid': 'reference-shown' }, 'You have looked at the reference solution for this exercise.'),
   );
 }

@@ -8,7 +8,7 @@
 import { strict as assert } from 'node:assert';
 import { buildCharts } from '../../../src/grading/charts';
 import type { ChartSpec } from '../../../src/grading/types';
-import { themedSpec } from '../../../src/webview/chart-spec';
+import { themedSpec, withoutReferenceSeries } from '../../../src/webview/chart-spec';
 import { readChartTheme, vegaLiteConfig } from '../../../src/webview/theme';
 import { chart, check, exercise, run, vector } from '../grading/fixtures';
 
@@ -104,6 +104,21 @@ describe('webview charts render to SVG headless (vega-lite → vega, interpreter
     assert.equal(blue.length, 1);
     const ariaOfBlue = /aria-label="([^"]*)"/.exec(blue[0])?.[1] ?? '';
     assert.match(ariaOfBlue + blue[0], /yours/);
+  });
+
+  it('without the reference (showResult(result, false)) only the learner\'s line is drawn and tabled', async () => {
+    const spec = withoutReferenceSeries(specs()[0]);
+    const table = spec.usermeta.gradlab.table;
+    assert.equal(table.columns.length, 2);
+    assert.doesNotMatch(table.columns.join('|'), /reference/);
+    assert.ok(table.rows.every((row) => row.length === 2));
+    assert.deepEqual(table.rows.map((row) => row[1]), NORMS_YOURS);
+    const { svg, warnings } = await renderSvg(spec);
+    assert.deepEqual(warnings, []);
+    assert.equal(svg.split('class="mark-line role-mark').length - 1, 1);
+    const symbolGroup = svg.split('class="mark-symbol role-mark')[1].split('</g>')[0];
+    assert.equal(count(symbolGroup, /<path /g), NORMS_YOURS.length);
+    assert.doesNotMatch(svg, /\(reference\)/);
   });
 
   it('a series that turns NaN still draws its finite part and a dashed marker rule', async () => {

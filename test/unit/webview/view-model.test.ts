@@ -105,6 +105,12 @@ describe('webview view-model: check rows', () => {
     assert.equal(rows[1].message, 'measured before the failure');
   });
 
+  it('hides reference values when the reference is not to be shown', () => {
+    const r = result({ checks: [check({ comparator: 'closeToReference', threshold: 'rtol 1e-6', reference: 0.5 })] });
+    assert.equal(checkRows(r)[0].reference, 'reference 0.5');
+    assert.equal(checkRows(r, { showReference: false })[0].reference, '');
+  });
+
   it('a NaN measurement reads NaN', () => {
     assert.equal(checkRow(check({ measured: null, nonFinite: 'nan' })).measured, 'NaN');
   });
