@@ -11,8 +11,19 @@ function start(): void {
   const host = connectToHost();
   const app = new App(root, host);
   window.addEventListener('message', (event: MessageEvent) => app.receive(event.data));
-  // VS Code swaps vscode-light / vscode-dark / vscode-high-contrast on <body> when the theme changes.
-  new MutationObserver(() => app.themeChanged()).observe(document.body, { attributes: true, attributeFilter: ['class', 'data-vscode-theme-id'] });
+  // VS Code swaps vscode-light / vscode-dark / vscode-high-contrast on <body> when the theme kind
+  // changes, sets data-vscode-theme-id for every theme, and rewrites the --vscode-* variables in
+  // <html style> (two dark themes differ only there). Redraw once per frame after any of these;
+  // the charts view skips the redraw when the resulting config did not change.
+  let pending = false;
+  const redraw = () => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => { pending = false; app.themeChanged(); });
+  };
+  const observer = new MutationObserver(redraw);
+  observer.observe(document.body, { attributes: true, attributeFilter: ['class', 'data-vscode-theme-id'] });
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['style'] });
   host.post({ type: 'ready' });
 }
 
