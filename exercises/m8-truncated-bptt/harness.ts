@@ -23,7 +23,6 @@ const B = 8;
 const RHO = 1.5;
 const LR = 0.5;
 const MAX_NORM = 0.25;
-const CHUNKS = Math.ceil(T / K);
 
 interface Params { weightIh: Tensor; weightHh: Tensor; bias: Tensor; weightOut: Tensor }
 
