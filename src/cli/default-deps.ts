@@ -1,6 +1,8 @@
 /**
  * The real wiring of the layers the CLI uses (see deps.ts for why this is injectable).
  */
+import * as path from 'node:path';
+import { resolveDistDir } from '../runner/dist-dir';
 import type { RunOutcome } from '../runner/types';
 import { gradeExercise } from '../grading/grade-exercise';
 import { loadExercise, loadPack, PackLoadError, scaffoldExercise, scaffoldPack } from '../pack';
@@ -25,7 +27,8 @@ export function defaultDeps(options: DefaultDepsOptions = {}): CliDeps {
         distDir: options.distDir,
       }),
     createReferenceCache: () => new Map<string, RunOutcome>(),
-    scaffoldPack,
+    // New packs get editor support: the running GradLab's engine declarations (dist/types) are copied in.
+    scaffoldPack: (dir, opts) => scaffoldPack(dir, { ...opts, typesDir: path.join(resolveDistDir(options.distDir), 'types') }),
     scaffoldExercise,
     packProblems: (error) => (error instanceof PackLoadError ? error.problems : undefined),
   };

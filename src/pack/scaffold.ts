@@ -7,6 +7,7 @@ import { promises as fsp } from 'fs';
 import * as path from 'path';
 import { applyEdits, modify, parse } from './jsonc';
 import { EXERCISE_MANIFEST, PACK_MANIFEST } from './pack-rules';
+import { writeEditorSupport } from './scaffold-editor';
 import * as t from './scaffold-templates';
 
 export class ScaffoldError extends Error {
@@ -16,14 +17,28 @@ export class ScaffoldError extends Error {
 export interface ScaffoldResult {
   /** The pack or exercise folder (absolute). */
   dir: string;
-  /** Every file written (absolute), in writing order. */
+  /** Every file written (absolute), in writing order (copied type declarations not listed one by one). */
   files: string[];
+  /** What could not be set up but did not stop the scaffold (e.g. no type declarations to copy). */
+  warnings: string[];
+}
+
+export interface ScaffoldPackOptions {
+  id?: string;
+  title?: string;
+  /**
+   * The engine's type declarations (dist/types of the running GradLab). When given, the pack also gets
+   * editor support: tsconfig.json, .gradlab/types/ (engine + 'gradlab/harness' declarations) and a
+   * .gitignore for .gradlab/, so authors get completion and type errors in starters, solutions and
+   * harnesses. The CLI and the extension always pass it.
+   */
+  typesDir?: string;
 }
 
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** Creates pack.json, README.md and a first exercise (sigmoid-grad) in `dir` (created if needed). */
-export async function scaffoldPack(dir: string, opts: { id?: string; title?: string } = {}): Promise<ScaffoldResult> {
+export async function scaffoldPack(dir: string, opts: ScaffoldPackOptions = {}): Promise<ScaffoldResult> {
   const packDir = path.resolve(dir);
   const id = opts.id ?? toKebab(path.basename(packDir));
   assertId(id, 'pack id');
@@ -32,13 +47,20 @@ export async function scaffoldPack(dir: string, opts: { id?: string; title?: str
   const exerciseDir = path.join(packDir, t.TEMPLATE_EXERCISE_ID);
   // Check everything first so a refusal leaves nothing half-written.
   refuseExisting([packFile, path.join(packDir, 'README.md'), exerciseDir]);
+  if (opts.typesDir !== undefined) refuseExisting([path.join(packDir, 'tsconfig.json')]);
 
   await fsp.mkdir(packDir, { recursive: true });
   const files: string[] = [];
   await writeNew(packFile, t.packJson({ id, title, exercises: [t.TEMPLATE_EXERCISE_ID] }), files);
   await writeNew(path.join(packDir, 'README.md'), t.packReadme({ id, title }), files);
   files.push(...(await writeExerciseFiles(exerciseDir, t.TEMPLATE_EXERCISE_ID, 'Sigmoid derivative')));
-  return { dir: packDir, files };
+  const warnings: string[] = [];
+  if (opts.typesDir !== undefined) {
+    const editor = await writeEditorSupport(packDir, opts.typesDir);
+    files.push(...editor.files);
+    warnings.push(...editor.warnings);
+  }
+  return { dir: packDir, files, warnings };
 }
 
 /**
@@ -66,7 +88,7 @@ export async function scaffoldExercise(packDir: string, id: string, opts: { titl
   const files = await writeExerciseFiles(exerciseDir, id, opts.title ?? titleFromId(id));
   const edits = modify(packText, ['exercises', pack.exercises.length], id, { isArrayInsertion: true, formattingOptions: { insertSpaces: true, tabSize: 2 } });
   await fsp.writeFile(packFile, applyEdits(packText, edits));
-  return { dir: exerciseDir, files: [...files, packFile] };
+  return { dir: exerciseDir, files: [...files, packFile], warnings: [] };
 }
 
 async function writeExerciseFiles(exerciseDir: string, id: string, title: string): Promise<string[]> {

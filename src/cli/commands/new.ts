@@ -14,6 +14,7 @@ import { requirePackDir } from './validate';
 interface Scaffolded {
   dir: string;
   files: string[];
+  warnings?: string[];
 }
 
 /**
@@ -45,6 +46,7 @@ export async function runNewPack(dir: string, opts: { id?: string; title?: strin
     const created = await scaffold(() => ctx.deps.scaffoldPack(target, { id: opts.id, title: opts.title }));
     const shown = displayPath(ctx, created?.dir ?? target);
     ctx.io.stdout(`Created pack in ${shown}:\n${listFiles(ctx, created)}Next:\n  gradlab validate ${shown}\n  gradlab new exercise ${shown} <exercise-id>\n`);
+    for (const warning of created?.warnings ?? []) ctx.io.stderr(`gradlab: warning: ${warning}\n`);
     return EXIT_OK;
   } catch (error) {
     return reportError(error, ctx);

@@ -125,8 +125,10 @@ export function newPackCommand(ctx: GradLabContext) {
     }
     const { scaffoldPack } = await packLayer();
     try {
-      const result = await scaffoldPack(dir);
+      // Editor support (tsconfig + engine declarations) as `gradlab new pack` writes it.
+      const result = await scaffoldPack(dir, { typesDir: path.join(ctx.distDir, 'types') });
       ctx.log.info(`new pack ${result.dir}: ${result.files.length} files`);
+      for (const warning of result.warnings) ctx.log.warn(warning);
       if (arg?.open !== false) {
         await vscode.window.showTextDocument(vscode.Uri.file(path.join(result.dir, 'pack.json')));
         const add = vscode.l10n.t('Add Folder to Workspace');

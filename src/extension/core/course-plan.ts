@@ -8,6 +8,7 @@
  * Start Course again on the same folder only adds what is missing (e.g. exercises added to the pack).
  */
 import * as path from 'node:path';
+import { SANDBOX_GLOBALS_DTS, SANDBOX_GLOBALS_FILE, editorTsconfig } from '../../pack/scaffold-editor-templates';
 import { COURSE_DIR, COURSE_FILE, COURSE_TYPES_DIR, type CourseRecord, type PackSource } from './course-record';
 
 export interface PlannableExercise {
@@ -38,35 +39,13 @@ export interface CoursePlan {
   firstLearnerFile?: string;
 }
 
-/** What the editor needs to type-check learner files without @types/node: the sandbox's globals. */
-export const SANDBOX_GLOBALS_DTS = `// Globals available inside GradLab's sandbox (written by GradLab: Start Course).
-declare const console: {
-  log(...args: unknown[]): void;
-  info(...args: unknown[]): void;
-  warn(...args: unknown[]): void;
-  error(...args: unknown[]): void;
-};
-`;
+// The tsconfig and sandbox globals are shared with `gradlab new pack` (authors get the same editor
+// support), so they live in the pack layer.
+export { SANDBOX_GLOBALS_DTS };
 
+/** The course folder's tsconfig: maps 'gradlab' to .gradlab/types (learners never import 'gradlab/harness'). */
 export function learnerTsconfig(): string {
-  const config = {
-    // Written by GradLab: Start Course. Only for the editor (completion, type errors): GradLab runs your
-    // files itself, so nothing is compiled or emitted.
-    compilerOptions: {
-      target: 'ES2022',
-      module: 'commonjs',
-      moduleResolution: 'node',
-      lib: ['ES2022'],
-      strict: true,
-      noEmit: true,
-      skipLibCheck: true,
-      types: [],
-      baseUrl: '.',
-      paths: { gradlab: [`${COURSE_DIR}/${COURSE_TYPES_DIR}/index.d.ts`] },
-    },
-    include: ['*/*.ts', `${COURSE_DIR}/${COURSE_TYPES_DIR}/sandbox-globals.d.ts`],
-  };
-  return JSON.stringify(config, null, 2) + '\n';
+  return editorTsconfig({ harness: false });
 }
 
 export function planCourse(
@@ -92,7 +71,7 @@ export function planCourse(
   ops.push({ kind: 'mkdir', to: courseDir });
   // Types belong to GradLab, not the learner: always refreshed so they match the installed engine.
   ops.push({ kind: 'copyDir', from: options.typesDir, to: typesTarget });
-  ops.push({ kind: 'write', to: path.join(typesTarget, 'sandbox-globals.d.ts'), text: SANDBOX_GLOBALS_DTS });
+  ops.push({ kind: 'write', to: path.join(typesTarget, SANDBOX_GLOBALS_FILE), text: SANDBOX_GLOBALS_DTS });
   const tsconfig = path.join(root, 'tsconfig.json');
   ops.push(options.exists(tsconfig) ? { kind: 'keep', to: tsconfig, why: 'an existing tsconfig.json is not replaced' } : { kind: 'write', to: tsconfig, text: learnerTsconfig() });
 

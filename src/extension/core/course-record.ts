@@ -4,9 +4,12 @@
  * The pack itself stays outside the learner's folder, so solutions and harnesses are not one click away.
  */
 
-export const COURSE_DIR = '.gradlab';
+import { EDITOR_DIR, EDITOR_TYPES_DIR } from '../../pack/scaffold-editor-templates';
+
+// The same folder names as a scaffolded pack's (the shared tsconfig points there).
+export const COURSE_DIR = EDITOR_DIR;
 export const COURSE_FILE = 'course.json';
-export const COURSE_TYPES_DIR = 'types';
+export const COURSE_TYPES_DIR = EDITOR_TYPES_DIR;
 
 /** Where the pack came from. The built-in pack is resolved against the installed extension each time. */
 export type PackSource =
