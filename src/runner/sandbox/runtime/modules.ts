@@ -50,29 +50,35 @@ export function instantiate(factory: ModuleFactory, require: RequireFn): Record<
 /**
  * The 'gradlab' module learners see: the engine's exports minus the banned helpers. Reading a banned
  * name (even computed, gl['clip' + 'GradNorm_']) throws a banned-helper failure. Nested namespaces
- * (plain objects such as `nn`) are filtered the same way.
+ * (plain objects such as `nn`) are copied the same way and banned by dotted path: "nn.BatchNorm1d"
+ * hides only that member (the rest of `nn` stays usable), "nn" hides the whole namespace.
+ * Instance-method entries ("Tensor.prototype.relu") cannot be hidden here — the class is shared with
+ * the harness — so only the source scan (banned-scan.ts) enforces them.
  */
 export function makeLearnerFacade(engine: Record<string, unknown>, banned: ReadonlySet<string>, onBanned: (name: string) => Error): object {
-  const build = (source: Record<string, unknown>, depth: number): Record<string, unknown> => {
+  const build = (source: Record<string, unknown>, prefix: string, depth: number): Record<string, unknown> => {
     const facade: Record<string, unknown> = {};
     for (const key of Object.keys(source)) {
       if (key === 'default' || key === '__esModule') continue;
-      if (banned.has(key)) {
+      const path = prefix + key;
+      if (banned.has(path)) {
         Object.defineProperty(facade, key, {
           get() {
-            throw onBanned(key);
+            throw onBanned(path);
           },
           enumerable: false,
         });
         continue;
       }
       const value = source[key];
-      const isNamespace = typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
-      facade[key] = isNamespace && depth < 3 ? build(value as Record<string, unknown>, depth + 1) : value;
+      // esbuild's `export * as nn` is a plain object; a native module namespace has a null prototype.
+      const proto = typeof value === 'object' && value !== null ? Object.getPrototypeOf(value) : undefined;
+      const isNamespace = proto === Object.prototype || proto === null;
+      facade[key] = isNamespace && depth < 3 ? build(value as Record<string, unknown>, `${path}.`, depth + 1) : value;
     }
     return facade;
   };
-  const facade = build(engine, 0);
+  const facade = build(engine, '', 0);
   // sucrase's import interop: __esModule makes `import * as gl` return the facade itself instead of
   // copying every property (which would trip the banned getters at import time).
   Object.defineProperty(facade, '__esModule', { value: true });
