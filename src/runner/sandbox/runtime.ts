@@ -8,10 +8,11 @@
  * Nothing from Node's realm is ever handed in: an outer object's .constructor.constructor would be
  * Node's Function, i.e. `process`.
  *
- * Order of use: setup(config) → defineModule('harness'|'submission', factory) → lockDown() →
+ * Order of use: setup(config, gemmModule?) → defineModule('harness'|'submission', factory) → lockDown() →
  * for each seed: runSeed(seed) (then the worker drains microtasks) → collectSeed().
  */
 import * as engine from '../../engine/index';
+import { installWasmGemm, wasmGemmActive } from '../../engine/kernels/matmul-wasm';
 import type { ErrorInfo } from '../../grading/types';
 import { installAllocationGuard } from './runtime/allocation-guard';
 import { classifyEscaped, learnerException, type Files } from './runtime/classify';
@@ -99,9 +100,29 @@ function banned(name: string): Error {
   );
 }
 
-export function setup(configJson: string): void {
+/**
+ * Hands the engine the wasm gemm, instantiated with THIS realm's WebAssembly from a module the worker
+ * compiled outside (compilation is disabled in here). Instantiating here, not outside, makes the
+ * exported function, its memory and any trap it throws objects of the sandbox realm, so nothing of
+ * Node's realm can ever surface through a matmul. Must run before removeDangerousGlobals.
+ */
+function installGemm(gemmModule: unknown, memoryMb: number): void {
+  const wasm = realm.WebAssembly as typeof WebAssembly | undefined;
+  if (gemmModule === undefined || wasm === undefined) return;
+  try {
+    const instance = new wasm.Instance(gemmModule as WebAssembly.Module);
+    // Wasm memory is outside the V8 heap limit (the RSS watchdog still counts it): allow a quarter
+    // of the budget; bigger products run in the (bit-identical) JS kernel.
+    installWasmGemm(instance.exports as never, { maxBytes: Math.floor(memoryMb / 4) * 1024 * 1024 });
+  } catch {
+    installWasmGemm(null); // not a gemm module, or instantiation refused: the JS kernel runs
+  }
+}
+
+export function setup(configJson: string, gemmModule?: unknown): void {
   config = JSON.parse(configJson) as RuntimeConfig;
   files = { learnerFile: config.learnerFile, harnessFile: config.harnessFile };
+  installGemm(gemmModule, config.memoryMb);
   removeDangerousGlobals(realm);
   installAllocationGuard(realm, config.memoryMb, learnerLocation);
   // Deep engine call chains must still show the learner's frame below them.
@@ -126,8 +147,13 @@ export function forbiddenImport(specifier: string): Error {
   return forbid(`import('${String(specifier)}')`);
 }
 
+/** Diagnostics (tests, scripts/sandbox-speed.ts): the matmul kernel the engine in here uses. */
+export function gemmBackend(): 'wasm' | 'js' {
+  return wasmGemmActive() ? 'wasm' : 'js';
+}
+
 export function lockDown(): void {
-  lockDownRealm(realm, [engineApi, learnerFacade, SandboxFailure, setup, defineModule, forbiddenImport, lockDown, runSeed, collectSeed]);
+  lockDownRealm(realm, [engineApi, learnerFacade, SandboxFailure, setup, defineModule, forbiddenImport, lockDown, runSeed, collectSeed, gemmBackend]);
   locked = true;
 }
 

@@ -1,12 +1,15 @@
 /**
- * The worker thread: builds the vm context, evaluates the runtime bundle (engine + harness runtime)
- * in it, compiles the harness and the submission into it, locks it down and runs the seeds.
+ * The worker thread: creates the sandbox realm (./realm.ts: the vm context with the runtime bundle —
+ * engine + harness runtime — evaluated and set up in it), compiles the harness and the submission
+ * into it, locks it down and runs the seeds.
  *
- * The vm context is the security boundary for learner code: created with a null-prototype sandbox
- * object (so `this.constructor` inside resolves to the context's own Object, not Node's), code
- * generation from strings disabled (eval / new Function throw EvalError), and wasm disabled. This
- * file never passes an object of its own realm into the context — only strings, numbers and
- * functions that were compiled inside it — and reads results back as JSON strings.
+ * The vm context is the security boundary for learner code: a vanilla (non-contextified) context
+ * where Node has one, else a contextified null-prototype sandbox object (either way `this.constructor`
+ * inside resolves to the context's own Object, not Node's), code generation from strings disabled
+ * (eval / new Function throw EvalError), and wasm compilation disabled. The only object of this realm
+ * ever handed in is the compiled gemm WebAssembly.Module, to the runtime's setup (see realm.ts);
+ * otherwise only strings, numbers and functions that were compiled inside the context, and results
+ * come back as JSON strings.
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -15,27 +18,8 @@ import * as vm from 'node:vm';
 import type { MessagePort } from 'node:worker_threads';
 import type { ErrorInfo } from '../../grading/types';
 import type { WorkerEvent, WorkerJob } from '../protocol';
+import { createSandboxRealm, wrapModule } from './realm';
 import type { RuntimeConfig, SeedReport } from './runtime';
-
-/** The runtime bundle's API as seen from outside the context (functions of the inner realm). */
-interface RuntimeApi {
-  setup(configJson: string): void;
-  defineModule(which: 'harness' | 'submission', factory: unknown): void;
-  forbiddenImport(specifier: string): unknown;
-  lockDown(): void;
-  runSeed(seed: number): void;
-  collectSeed(): string;
-}
-
-const MODULE_HEADER = '(function (exports, require, module) {';
-
-/**
- * Wraps transformed code as a module factory. The header sits on its own line and the script is
- * compiled with lineOffset -1, so line N of the learner's file is line N in stack traces.
- */
-function wrapModule(js: string): string {
-  return `${MODULE_HEADER}\n${js}\n})`;
-}
 
 /** Line/column of a compile-time SyntaxError in `fileName` (V8 puts "file:line" on its first stack line). */
 function syntaxLocation(err: unknown, fileName: string): { line?: number } {
@@ -54,18 +38,6 @@ export function runWorker(job: WorkerJob, port: MessagePort): void {
   // the runtime already recorded what they tried. They must not crash the worker.
   process.on('unhandledRejection', () => {});
 
-  const context = vm.createContext(Object.create(null), {
-    name: 'gradlab-sandbox',
-    codeGeneration: { strings: false, wasm: false },
-    // Promise jobs run when a script evaluation ends, not on the worker's own queue: the worker
-    // drains them explicitly after each seed (see drain below), so they count towards that seed.
-    microtaskMode: 'afterEvaluate',
-  });
-
-  const runtimeSource = readFileSync(path.join(__dirname, 'sandbox-runtime.js'), 'utf8');
-  const api = new vm.Script(`${runtimeSource}\n;__gradlabRuntime`, { filename: 'gradlab-runtime.js' }).runInContext(context) as RuntimeApi;
-  vm.runInContext('__gradlabRuntime = undefined;', context);
-
   const config: RuntimeConfig = {
     learnerFile: job.learnerFile,
     harnessFile: job.harnessFile,
@@ -73,7 +45,10 @@ export function runWorker(job: WorkerJob, port: MessagePort): void {
     requiredExports: job.requiredExports,
     memoryMb: job.memoryMb,
   };
-  api.setup(JSON.stringify(config));
+  const runtimeSource = readFileSync(path.join(__dirname, 'sandbox-runtime.js'), 'utf8');
+  // Promise jobs of the context run when a script evaluation ends (microtaskMode 'afterEvaluate'):
+  // the worker drains them explicitly after each seed (see drain below), so they count towards it.
+  const { context, api } = createSandboxRealm(runtimeSource, config);
 
   // With --experimental-vm-modules (the host is forked with it) import() calls this hook; it returns
   // an error object made INSIDE the context. Without a hook Node would reject with one of its own
