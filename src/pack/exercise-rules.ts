@@ -6,7 +6,7 @@
  * every problem at once in the editor), hence the type guards on every access.
  */
 import * as path from 'path';
-import { engineExportNames, MIN_COMPLETE_ENGINE_EXPORTS } from './engine-exports';
+import { engineExportNames, engineNameProblem, MIN_COMPLETE_ENGINE_EXPORTS } from './engine-exports';
 import { closestName } from './problems';
 import type { MetricDecl, PackProblem } from './types';
 
@@ -141,17 +141,19 @@ function unknownPlaceholders(out: RuleProblem[], text: unknown, at: string): voi
 }
 
 function bannedHelperNames(out: RuleProblem[], banned: unknown): void {
-  const known = engineExportNames();
-  const knownSet = new Set(known);
   // While the engine is incomplete, an unknown name may just not exist *yet*: warn, don't fail.
-  const severity = known.length < MIN_COMPLETE_ENGINE_EXPORTS ? 'warning' : 'error';
+  const severity = engineExportNames().length < MIN_COMPLETE_ENGINE_EXPORTS ? 'warning' : 'error';
   asArray(banned).forEach((name: unknown, i: number) => {
-    if (typeof name !== 'string' || knownSet.has(name)) return;
-    const suggestion = closestName(name, known);
+    if (typeof name !== 'string') return;
+    const problem = engineNameProblem(name);
+    if (!problem) return;
+    const suggestion = closestName(name, problem.candidates);
     out.push({
       jsonPath: `/bannedHelpers/${i}`, severity,
-      message: `"${name}" is not an export of the GradLab engine, so banning it has no effect.`,
-      fix: suggestion ? `Did you mean "${suggestion}"?` : 'Name an engine export (see the `gradlab` module\'s API), or remove it.',
+      message: problem.message,
+      fix: suggestion
+        ? `Did you mean "${suggestion}"?`
+        : problem.fix ?? 'Name an engine export (see the `gradlab` module\'s API), a namespace member such as "nn.BatchNorm1d", or remove it.',
     });
   });
 }
