@@ -6,5 +6,5 @@
  */
 export const packLayer = () => import('../pack');
 export const gradingLayer = () => import('../grading/grade-exercise');
-export const validateLayer = () => import('../cli/validate/validate-pack');
+export const validateLayer = () => import('../grading/validate/validate-pack');
 export const archiveLayer = () => import('./core/pack-archive');

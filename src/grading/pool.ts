@@ -1,6 +1,8 @@
 /**
  * Runs async tasks with at most `concurrency` in flight, results in input order. Each grading task
- * spawns its own sandbox process, so this is what bounds CPU and memory use of a batch.
+ * spawns its own sandbox process, so this is what bounds CPU and memory use of a batch
+ * (`gradlab grade`) or a pack validation (CLI and extension). It lives in src/grading, the lowest
+ * layer both of those use; it depends on nothing.
  * A task that throws does not stop the others: its error is returned in its slot.
  */
 export type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };

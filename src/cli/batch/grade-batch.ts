@@ -8,7 +8,7 @@ import type { GradeResult } from '../../grading/types';
 import type { LoadedPack } from '../../pack/types';
 import type { CliDeps } from '../deps';
 import { listStudents, locateSubmission, selectShard, uniqueLearnerFiles } from './discover';
-import { runPool } from './pool';
+import { runPool } from '../../grading/pool';
 import type { BatchExercise, BatchGradeResult, BatchReport, ExerciseCell, StudentRow } from './types';
 
 export interface BatchOptions {

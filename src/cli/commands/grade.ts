@@ -14,7 +14,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { gradeBatch } from '../batch/grade-batch';
 import { parseShard } from '../batch/discover';
-import { defaultJobs } from '../batch/pool';
+import { defaultJobs } from '../../grading/pool';
 import { displayPath, resolveArg, stderrStyle, stdoutStyle, type CommandContext } from '../context';
 import { reportError } from '../errors';
 import { isDirectory } from '../fs-util';

@@ -12,11 +12,11 @@ import { displayPath, resolveArg, stderrStyle, stdoutStyle, type CommandContext 
 import { reportError } from '../errors';
 import { isDirectory, isFile } from '../fs-util';
 import { EXIT_FAILED, EXIT_OK, UsageError } from '../io';
-import { defaultJobs } from '../batch/pool';
+import { defaultJobs } from '../../grading/pool';
 import { toJson } from '../output/json';
 import { createProgress } from '../output/progress';
 import { formatValidateReport } from '../output/validate-report';
-import { validateLoadedPack } from '../validate/validate-pack';
+import { validateLoadedPack } from '../../grading/validate/validate-pack';
 
 export interface ValidateOptions {
   seeds?: number;

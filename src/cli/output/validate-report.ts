@@ -3,8 +3,8 @@
  * fails, a margins table (how far each side lands from every threshold), then problems with
  * file:line and a fix; a verdict line last.
  */
-import type { ValidateReport } from '../validate/validate-pack';
-import { formatMargin } from '../validate/margins';
+import type { ValidateReport } from '../../grading/validate/validate-pack';
+import { formatMargin } from '../../grading/validate/margins';
 import { formatNumber, formatThreshold } from './numbers';
 import { formatProblems } from './problems';
 import { plural, type Style } from './style';

@@ -2,8 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { CliDeps } from '../../cli/deps';
-import type { ValidateReport } from '../../cli/validate/validate-pack';
+import type { ValidateDeps, ValidateReport } from '../../grading/validate/validate-pack';
 import { findPackRootDir as findPackRoot } from '../core/pack-root';
 import { gradingLayer, packLayer, validateLayer } from '../lazy';
 import type { PackProblem } from '../../pack/types';
@@ -35,19 +34,13 @@ async function choosePackDir(ctx: GradLabContext, arg: unknown, title: string): 
   return picked?.[0]?.fsPath;
 }
 
-async function validateDeps(ctx: GradLabContext): Promise<CliDeps> {
-  const { loadExercise, loadPack, PackLoadError, scaffoldExercise, scaffoldPack } = await packLayer();
+async function validateDeps(ctx: GradLabContext): Promise<ValidateDeps> {
   const { gradeExercise } = await gradingLayer();
   return {
-    loadPack,
-    loadExercise,
     gradeExercise: (exercise, submission, opts) => gradeExercise(exercise, submission, {
-      ...opts, referenceCache: opts.referenceCache as Map<string, RunOutcome> | undefined, distDir: ctx.distDir,
+      ...opts, referenceCache: opts.referenceCache as Map<string, RunOutcome>, distDir: ctx.distDir,
     }),
     createReferenceCache: () => new Map<string, RunOutcome>(),
-    scaffoldPack,
-    scaffoldExercise,
-    packProblems: (error) => (error instanceof PackLoadError ? error.problems : undefined),
   };
 }
 

@@ -1,6 +1,7 @@
 /**
- * Check margins for `gradlab validate`: how far the reference solution's (and the starter's)
- * measured values sit from each check's threshold, across seeds. A reference that passes by a
+ * Check margins for pack validation (`gradlab validate`, "GradLab: Validate Pack"): how far the
+ * reference solution's (and the starter's) measured values sit from each check's threshold,
+ * across seeds. A reference that passes by a
  * hair on the author's machine fails on a learner's machine with another seed or a different
  * summation order; that is the bug this warns about before a pack ships.
  *
@@ -21,9 +22,9 @@
  * Warning: the reference margin is "thin" when 0 ≤ margin < 0.1 decade (decades) or < 10 %
  * (relative). 0.1 decade is a factor 1.26.
  */
-import type { CheckResult, Comparator } from '../../grading/types';
+import type { CheckResult, Comparator } from '../types';
 import type { ChartDef, CheckSpec } from '../../pack/types';
-import { formatNumber } from '../../grading/format';
+import { formatNumber } from '../format';
 
 export type MarginScale = 'decades' | 'relative' | 'absolute' | 'none';
 

@@ -1,18 +1,39 @@
 /**
- * The checks behind `gradlab validate`, in both directions (rustlings `dev check`, nbgrader
- * `validate --invert`): every reference solution passes on every seed, every starter fails.
- * Plus per-check margins (margins.ts), so an author sees a threshold that the reference only
- * scrapes past before learners do.
+ * Pack validation in both directions (rustlings `dev check`, nbgrader `validate --invert`): every
+ * reference solution passes on every seed, every starter fails. Plus per-check margins
+ * (margins.ts), so an author sees a threshold that the reference only scrapes past before learners
+ * do. Used by `gradlab validate` (src/cli) and the "GradLab: Validate Pack" command
+ * (src/extension); each passes its own ValidateDeps, so this file knows neither of them.
+ * Node-only (reads exercise.json to locate problems), so it is not re-exported from ../index.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { GradeResult } from '../../grading/types';
-import { formatNumber, formatThreshold } from '../../grading/format';
+import type { GradeResult } from '../types';
+import { formatNumber, formatThreshold } from '../format';
 import { locatePointer, parseJsonText } from '../../pack/json-text';
 import type { LoadedExercise, LoadedPack, PackProblem } from '../../pack/types';
-import { runPool } from '../batch/pool';
-import type { CliDeps } from '../deps';
+import { runPool } from '../pool';
 import { computeMargins, formatMargin, type CheckMargin } from './margins';
+
+/** How validation grades one file; the subset of gradeExercise's options it sets. */
+export interface ValidateGradeOptions {
+  seeds: number[];
+  revealHidden: boolean;
+  /** The object from createReferenceCache(), shared by every grade of one validation. */
+  referenceCache: unknown;
+  timeMultiplier?: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * What validation needs from its caller: a way to grade a file and a reference cache. Injected (not
+ * imported) so the CLI and the extension can wire their own runner (dist dir, fakes in tests).
+ */
+export interface ValidateDeps {
+  gradeExercise(exercise: LoadedExercise, submission: { file: string }, opts: ValidateGradeOptions): Promise<GradeResult>;
+  /** A fresh cache object, passed back as ValidateGradeOptions.referenceCache. */
+  createReferenceCache(): unknown;
+}
 
 export interface AttemptSummary {
   passed: boolean;
@@ -149,11 +170,11 @@ export function judgeExercise(exercise: LoadedExercise, reference: GradeResult, 
   };
 }
 
-export async function validateLoadedPack(pack: LoadedPack, deps: CliDeps, opts: ValidateRunOptions): Promise<ValidateReport> {
+export async function validateLoadedPack(pack: LoadedPack, deps: ValidateDeps, opts: ValidateRunOptions): Promise<ValidateReport> {
   const referenceCache = deps.createReferenceCache();
   const settled = await runPool(pack.exercises, opts.jobs, async (exercise) => {
     const seeds = seedsFor(exercise, opts.seedCount);
-    const gradeOpts = { seeds, revealHidden: true, referenceCache, timeMultiplier: opts.timeMultiplier, signal: opts.signal };
+    const gradeOpts: ValidateGradeOptions = { seeds, revealHidden: true, referenceCache, timeMultiplier: opts.timeMultiplier, signal: opts.signal };
     const reference = await deps.gradeExercise(exercise, { file: exercise.paths.solution }, gradeOpts);
     const starter = await deps.gradeExercise(exercise, { file: exercise.paths.starter }, gradeOpts);
     const validation: ExerciseValidation = { seeds, ...judgeExercise(exercise, reference, starter, makeLocator(exercise)) };

@@ -1,14 +1,15 @@
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
-import { chooseScale, computeMargins, formatMargin, isThin, marginOf } from '../../../src/cli/validate/margins';
-import { judgeExercise } from '../../../src/cli/validate/validate-pack';
-import { check, checkSpec, gradeResult, loadedExercise, manifest } from './helpers';
+import { chooseScale, computeMargins, formatMargin, isThin, marginOf } from '../../../src/grading/validate/margins';
+import { judgeExercise, validateLoadedPack, type ValidateDeps, type ValidateGradeOptions } from '../../../src/grading/validate/validate-pack';
+// Plain GradeResult / manifest builders; they happen to live with the CLI tests, which use them most.
+import { check, checkSpec, gradeResult, loadedExercise, makePackDir, manifest } from '../cli/helpers';
 
 const close = (actual: number | null, expected: number) => {
   assert.ok(actual !== null && Math.abs(actual - expected) < 1e-12, `${actual} ≉ ${expected}`);
 };
 
-describe('cli validate margins', () => {
+describe('grading validate margins', () => {
   it('measures decades for log-scale quantities: log10(t/m) under a ≤, log10(m/t) over a ≥', () => {
     close(marginOf('<=', 1e-3, 1e-5, 'decades'), 2);
     close(marginOf('>=', 10, 1, 'decades'), -1);
@@ -68,7 +69,7 @@ describe('cli validate margins', () => {
   });
 });
 
-describe('cli validate judgement', () => {
+describe('grading validate judgement', () => {
   const dir = path.join('/packs', 'p', 'clip-global-norm');
   const exercise = loadedExercise(dir, manifest({ checks: [checkSpec({ threshold: 1 })] }));
   const passing = gradeResult({ checks: [check({ threshold: 1, measured: 0.5, perSeed: [{ seed: 1, measured: 0.5, passed: true }] })] });
@@ -113,5 +114,50 @@ describe('cli validate judgement', () => {
     assert.equal(warning.jsonPath, '/checks/0/threshold');
     assert.match(warning.message, /\+1\.0 %/);
     assert.ok(!v.problems.some((p) => p.severity === 'error'));
+  });
+});
+
+describe('grading validateLoadedPack with its own deps (no CLI types)', () => {
+  it('grades every solution and starter on the same seeds with hidden checks revealed and one shared cache', async () => {
+    const { pack } = makePackDir([manifest({ id: 'a', seeds: [4, 5] }), manifest({ id: 'b', seeds: [4, 5] })]);
+    const calls: Array<{ exercise: string; file: string; opts: ValidateGradeOptions }> = [];
+    const cache = { name: 'the one cache' };
+    const deps: ValidateDeps = {
+      createReferenceCache: () => cache,
+      gradeExercise: async (exercise, submission, opts) => {
+        calls.push({ exercise: exercise.manifest.id, file: path.basename(submission.file), opts });
+        const isSolution = submission.file === exercise.paths.solution;
+        return gradeResult({ checks: [check({ passed: isSolution, points: isSolution ? 2 : 0, measured: isSolution ? 0.5 : 2, threshold: 1, perSeed: [{ seed: 4, measured: isSolution ? 0.5 : 2, passed: isSolution }] })] });
+      },
+    };
+    const done: string[] = [];
+    const report = await validateLoadedPack(pack, deps, { jobs: 2, seedCount: 3, onExerciseDone: (v) => done.push(v.id) });
+    assert.equal(report.valid, true);
+    assert.equal(report.seeds, '1..3');
+    assert.deepEqual(report.exercises.map((e) => [e.id, e.referencePasses, e.starterFails]), [['a', true, true], ['b', true, true]]);
+    assert.deepEqual(calls.map((c) => `${c.exercise}/${c.file}`).sort(), ['a/solution.ts', 'a/starter.ts', 'b/solution.ts', 'b/starter.ts']);
+    for (const c of calls) {
+      assert.deepEqual(c.opts.seeds, [1, 2, 3]);
+      assert.equal(c.opts.revealHidden, true);
+      assert.equal(c.opts.referenceCache, cache);
+    }
+    assert.deepEqual(done.sort(), ['a', 'b']);
+  });
+
+  it('reports a grader crash on its exercise and still validates the others', async () => {
+    const { pack } = makePackDir([manifest({ id: 'a' }), manifest({ id: 'b' })]);
+    const deps: ValidateDeps = {
+      createReferenceCache: () => new Map(),
+      gradeExercise: async (exercise, submission) => {
+        if (exercise.manifest.id === 'a') throw new Error('sandbox host missing');
+        const isSolution = submission.file === exercise.paths.solution;
+        return gradeResult({ checks: [check({ passed: isSolution, points: isSolution ? 2 : 0 })] });
+      },
+    };
+    const report = await validateLoadedPack(pack, deps, { jobs: 1 });
+    assert.equal(report.valid, false);
+    assert.match(report.exercises[0].problems[0].message, /could not grade this exercise: sandbox host missing/);
+    assert.deepEqual(report.exercises[0].seeds, [1, 2, 3]);
+    assert.equal(report.exercises[1].referencePasses, true);
   });
 });
