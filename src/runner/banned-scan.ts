@@ -13,8 +13,9 @@
  *   - aliases and destructuring: const n = gl.nn; const { BatchNorm1d } = n; const { nn: { X } } = gl;
  *   - shadowing: a parameter or local named like a gradlab binding hides it inside its scope.
  * Banned names are paths into the module: "clipGradNorm_", "nn.BatchNorm1d", "init.kaimingNormal_".
- * "Tensor.prototype.relu" bans an instance method: `.relu` read on anything that is not the gradlab
- * module itself (a receiver's type is unknown here, so any `x.relu` counts).
+ * "Tensor.prototype.relu" bans an instance method: `.relu` read on any value that may be a tensor (types
+ * are unknown here), i.e. anything but the gradlab module itself, `this`, and a `const` initialised
+ * with an object literal (`const layer = { relu }; layer.relu(x)` is the learner's own).
  *
  * What the scan cannot see (gl['clip' + 'GradNorm_'], (gl as any)[name]) the runtime catches: the
  * learner's 'gradlab' module throws when a banned member is read (sandbox/runtime/modules.ts).
@@ -86,6 +87,8 @@ class Scan {
   private readonly bindings = new Map<number, Path>();
   /** Member-name tokens already read as part of a gradlab chain (not instance-member uses). */
   private readonly moduleMemberTokens = new Set<number>();
+  /** Declaration token indexes of `const x = { … }`: receivers that cannot be tensors. */
+  private readonly objectLiteralConstants = new Set<number>();
   private readonly lineStarts: number[] = [0];
 
   constructor(
@@ -100,6 +103,17 @@ class Scan {
       this.modulePaths.add(entry);
     }
     for (let i = 0; i < source.length; i++) if (source[i] === '\n') this.lineStarts.push(i + 1);
+    if (this.instanceMembers.size > 0) this.findObjectLiteralConstants();
+  }
+
+  private findObjectLiteralConstants(): void {
+    const tokens = this.tokens;
+    for (let i = 1; i < tokens.length; i++) {
+      if (tokens[i].type !== tt.name || !isDeclarationRole(tokens[i]) || tokens[i - 1].type !== tt._const) continue;
+      let j = i + 1;
+      while (j < tokens.length && tokens[j].isType) j++;
+      if (tokens[j]?.type === tt.eq && tokens[j + 1]?.type === tt.braceL) this.objectLiteralConstants.add(i);
+    }
   }
 
   run(): void {
@@ -114,10 +128,10 @@ class Scan {
       } else if (t.type === tt.name && isRead(t)) {
         this.read(i);
       } else if ((t.type === tt.dot || t.type === tt.questionDot) && isPropertyName(tokens[i + 1]) && !this.moduleMemberTokens.has(i + 1)) {
-        this.instanceMember(this.text(tokens[i + 1]), i + 1);
+        this.instanceMember(this.text(tokens[i + 1]), i + 1, i - 1);
       } else if (t.type === tt.bracketL && indexesValue(tokens, i) && !this.moduleMemberTokens.has(i + 1)) {
         const key = this.staticKey(i);
-        if (key) this.instanceMember(key.name, i + 1);
+        if (key) this.instanceMember(key.name, i + 1, tokens[i - 1].type === tt.questionDot ? i - 2 : i - 1);
       }
     }
   }
@@ -355,9 +369,19 @@ class Scan {
   }
 
   /** A member read on something that is not the gradlab module: only instance-method bans apply. */
-  private instanceMember(name: string, keyToken: number): void {
+  private instanceMember(name: string, keyToken: number, receiverEnd: number): void {
     const entry = this.instanceMembers.get(name);
-    if (entry) this.hit(entry, keyToken, false);
+    if (!entry) return;
+    const receiver = this.tokens[receiverEnd];
+    if (receiver?.type === tt._this) return;
+    // Only a bare name (not `a.b.relu`) can be resolved to its declaration.
+    const before = this.tokens[receiverEnd - 1];
+    const bare = !before || (before.type !== tt.dot && before.type !== tt.questionDot);
+    if (receiver?.type === tt.name && bare && isRead(receiver)) {
+      const declaration = this.resolve(this.text(receiver), receiverEnd);
+      if (declaration !== undefined && this.objectLiteralConstants.has(declaration)) return;
+    }
+    this.hit(entry, keyToken, false);
   }
 
   // ---- token helpers ----

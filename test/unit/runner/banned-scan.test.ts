@@ -146,6 +146,17 @@ describe('runner: banned-helper source scan', () => {
       }
     });
 
+    it('a const object literal of the learner and `this` are not tensors: their .relu is not flagged', () => {
+      const s = src(
+        'const layer = { relu: (v: number) => Math.max(0, v) };',
+        'class Act { relu(v: number) { return v; } twice(v: number) { return this.relu(this.relu(v)); } }',
+        'layer.relu(1); layer["relu"](2);',
+        'let other = { relu: (v: number) => v };',
+        'other.relu(3);',
+      );
+      assert.deepEqual(findBannedHelperUses(s, ['Tensor.prototype.relu']), [{ name: 'Tensor.prototype.relu', line: 5, inImport: false }]);
+    });
+
     it("a module function of the same name is not the method, and the learner may declare 'relu'", () => {
       const s = src("import * as gl from 'gradlab';", 'function relu(x: number) { return Math.max(0, x); }', 'const o = { relu };', 'for (const k of ["relu"]) gl.relu(k);');
       assert.equal(scan(s, 'Tensor.prototype.relu'), undefined);
