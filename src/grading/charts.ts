@@ -45,6 +45,18 @@ const KIND_DEFAULTS: Record<ChartDef['kind'], { noun: EntryNoun; xTitle: string;
 };
 
 /**
+ * Steps and timesteps are counts: with the default axis a 4-timestep chart gets ticks 1.0, 1.5,
+ * 2.0 … ("timestep 2.5" means nothing). tickMinStep keeps ticks on whole numbers, format 'd' prints
+ * them as integers. Layer indices never reach here: layerNorms is an ordinal axis of layer names.
+ */
+const WHOLE_NUMBER_AXIS = { tickMinStep: 1, format: 'd' };
+
+/** Positions parsed from labels may be fractional ("lr 0.5"); those keep the default axis. */
+function allIntegers(xs: number[]): boolean {
+  return xs.every((x) => Number.isInteger(x));
+}
+
+/**
  * The x value of entry i on a quantitative axis: the trailing number of the labels when every label
  * has one ("step 10", "20" → 10, 20: a harness logging every 10 steps), else i + 1.
  */
@@ -97,10 +109,13 @@ function buildChart(exercise: ExerciseManifest, def: ChartDef, learner: RunOutco
   const rowOrder: string[] = [];
   const rowCells = new Map<string, Map<string, number | string>>();
 
+  // Every x position of every series, so the axis knows whether it counts whole things.
+  const xValues: number[] = [];
   for (const s of series) {
     if (!s.metric) continue;
     const metric = s.metric;
     const xs = ordinal ? null : numericPositions(metric);
+    if (xs) xValues.push(...xs);
     let markedNonFinite = false;
     let markedNonPositive = false;
     metric.values.forEach((y, i) => {
@@ -129,7 +144,7 @@ function buildChart(exercise: ExerciseManifest, def: ChartDef, learner: RunOutco
 
   const xEncoding = ordinal
     ? { field: 'x', type: 'ordinal', title: xTitle, sort: rowOrder, axis: { labelAngle: 0 } }
-    : { field: 'x', type: 'quantitative', title: xTitle };
+    : { field: 'x', type: 'quantitative', title: xTitle, ...(allIntegers(xValues) ? { axis: WHOLE_NUMBER_AXIS } : {}) };
   const yEncoding: Record<string, unknown> = { field: 'y', type: 'quantitative', title: yTitle };
   if (logScale) {
     yEncoding.scale = { type: 'log' };

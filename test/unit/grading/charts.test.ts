@@ -46,6 +46,28 @@ function markTypes(v: CompiledVega): string[] {
   return out;
 }
 
+/**
+ * The tick labels vega actually draws on the x axis: compile, run the dataflow headless
+ * (renderer 'none', no canvas) and read the scenegraph's axis labels.
+ */
+const VEGA = 'vega';
+async function renderedXAxisLabels(spec: object): Promise<string[]> {
+  const vl: any = await import(VEGA_LITE);
+  const vega: any = await import(VEGA);
+  const view = new vega.View(vega.parse(vl.compile(spec).spec), { renderer: 'none' });
+  await view.runAsync();
+  const labels: string[] = [];
+  const walk = (item: any, inXAxis: boolean) => {
+    const isAxis = item.marktype === 'group' && item.role === 'axis';
+    const x = isAxis ? item.items?.[0]?.datum?.scale === 'x' : inXAxis;
+    if (x && item.marktype === 'text' && item.role === 'axis-label') labels.push(...item.items.map((t: any) => String(t.text)));
+    for (const child of item.items ?? []) walk(child, x);
+  };
+  walk(view.scenegraph().root, false);
+  view.finalize();
+  return labels;
+}
+
 function yScaleType(v: CompiledVega): string | undefined {
   return v.scales?.find((s) => s.name === 'y')?.type;
 }
@@ -147,6 +169,42 @@ describe('grading/charts', () => {
     assert.deepEqual(yours.map((r) => [r.x, r.y]), [[1, 1e-6], [2, 1e-4], [3, 1e-2]]);
     assert.deepEqual(layerValues(s, 1).map((r) => r.note), ['‖∂L/∂h_t‖ (yours): 0 at timestep 4 (cannot be drawn on a log axis)']);
     assert.equal((s.layer as any[])[0].encoding.x.title, 'Timestep t');
+  });
+
+  it('step and timestep axes count in whole numbers (tickMinStep 1, integer format); layers stay ordinal', () => {
+    const x = (spec: ChartSpec) => (spec.layer as any[])[0].encoding.x;
+    for (const spec of [specs[2], specs[3]]) {
+      assert.equal(x(spec).type, 'quantitative');
+      assert.deepEqual(x(spec).axis, { tickMinStep: 1, format: 'd' }, spec.usermeta.gradlab.id);
+      // The NaN/0 marker rules share the x encoding, so they sit on the same whole-number axis.
+      assert.deepEqual((spec.layer as any[])[1].encoding.x, x(spec));
+    }
+    for (const spec of [specs[0], specs[1]]) {
+      assert.equal(x(spec).type, 'ordinal');
+      assert.equal(x(spec).axis.tickMinStep, undefined);
+    }
+  });
+
+  it('a timestep chart of 4 points is drawn with ticks 1, 2, 3, 4, not 1.0, 1.5, …', async () => {
+    const spec = specs[3];
+    const labels = await renderedXAxisLabels(spec);
+    assert.ok(labels.length >= 2, labels.join(' '));
+    assert.ok(labels.every((l) => /^\d+$/.test(l)), `x ticks: ${labels.join(' ')}`);
+    // Control: the same chart without the axis setting does get fractional ticks, so the check above can fail.
+    const plain = JSON.parse(JSON.stringify(spec));
+    for (const layer of plain.layer) delete layer.encoding.x.axis;
+    assert.ok((await renderedXAxisLabels(plain)).some((l) => l.includes('.')));
+  });
+
+  it('positions parsed from fractional labels keep the default axis (no rounding "0.5" to "1")', () => {
+    const ratios = exercise([check({ id: 'c', metric: 'loss', reduce: 'last', op: '<=', threshold: 1 })], {
+      metrics: { loss: { description: 'Loss per learning rate', kind: 'vector' } },
+      charts: [chart({ id: 'lr', title: 'Learning rates', kind: 'series', metrics: ['loss'], logScale: false, compareReference: false })],
+    });
+    const [spec] = buildCharts(ratios, run([{ loss: vector([1, 2, 3], ['lr 0.1', 'lr 0.5', 'lr 1']) }]));
+    const x = (spec.layer as any[])[0].encoding.x;
+    assert.equal(x.axis, undefined);
+    assert.deepEqual(layerValues(spec, 0).map((r) => r.x), [0.1, 0.5, 1]);
   });
 
   it('every chart compiles without warnings', async () => {
