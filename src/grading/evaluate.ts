@@ -9,9 +9,11 @@
  * - across 'median': the median over seeds (of learner values, and of reference values) is compared;
  *   perSeed[i].passed says whether that seed alone would pass. Any seed that could not be measured
  *   (NaN, error, missing) fails the check: a median must not hide a broken run.
- * - NaN/±inf inside a metric fails the check (except countNonFinite reductions) with "… became NaN at
- *   step 17 on seed 2" (vectors; label when recorded, else step/layer/timestep/entry + index+1) or
- *   "… is NaN on seed 2" (scalars). The shown measured is then null with `nonFinite` set.
+ * - NaN/±inf inside a metric fails the check (except countNonFinite reductions), whatever the
+ *   reduction, with "… is not finite: it became NaN at step 17 on seed 2" (vectors; label when
+ *   recorded, else step/layer/timestep/entry + index+1) or "… is not finite (NaN) on seed 2"
+ *   (scalars). The shown measured is then null with `nonFinite` set. A median over seeds that is not
+ *   a number (seeds at -inf and +inf) fails the same way.
  * - An `explain` entry whose condition holds on the seed being reported replaces the fail message
  *   (classic wrong answers). It is looked up for comparison failures, NaN and undefined reductions,
  *   not when the code could not run at all.
@@ -99,15 +101,22 @@ function errorLocation(ctx: Context, error: ErrorInfo): { file: string; line: nu
   return { file: error.file ?? ctx.learnerFile, line: error.line };
 }
 
-const NON_FINITE_RULE = 'NaN and infinite values fail every check.';
+/**
+ * Why a metric with one NaN fails even a 'min' or 'median' check whose answer looks finite: said
+ * plainly, because "the min of [1, inf] is 1, why did I fail?" is the question it answers.
+ */
+const NON_FINITE_RULE = 'A value that is not finite (NaN, inf or -inf) fails the check, whatever the reduction (min, max, mean, median …).';
 
-/** "Loss became NaN at step 17 on seed 2" (vectors) / "Loss is NaN on seed 2" (scalars), no final period. */
+/**
+ * "Training loss is not finite: it became NaN at step 17 on seed 2" (vectors) / "Loss is not finite
+ * (NaN) on seed 2" (scalars), no final period.
+ */
 function nonFiniteWhere(ctx: Context, check: CheckSpec, e: Extract<SeedEval, { kind: 'nonFinite' }>): string {
   const title = capitalize(metricTitle(ctx.exercise, check.metric));
   const word = nonFiniteWord(e.at.kind);
-  if (e.metric.kind === 'scalar') return `${title} is ${word} on seed ${e.seed}`;
+  if (e.metric.kind === 'scalar') return `${title} is not finite (${word}) on seed ${e.seed}`;
   const where = entryName(e.metric, e.at.index, entryNoun(ctx.exercise, check.metric));
-  return `${title} became ${word} at ${where} on seed ${e.seed}`;
+  return `${title} is not finite: it became ${word} at ${where} on seed ${e.seed}`;
 }
 
 /** The first explain entry whose condition holds on one of `seeds` (in order), with that seed. */
@@ -206,6 +215,11 @@ function evaluateCheck(ctx: Context, check: CheckSpec): CheckOutcome {
 
   if (check.across === 'median') {
     const learnerMedian = medianOf(measured.map((e) => e.value));
+    if (Number.isNaN(learnerMedian)) {
+      // Only derived infinities get here (a ratio over an entry that is 0 on one seed is +inf, on another -inf).
+      const perSeedValues = measured.map((e) => `${formatNumber(e.value)} on seed ${e.seed}`).join(', ');
+      return { ...base, passed: false, message: `${capitalize(metricTitle(ctx.exercise, check.metric))}: the median over seeds ${seedList} is not finite (${perSeedValues}: there is no middle value between -inf and inf). ${NON_FINITE_RULE}` };
+    }
     let refMedian: number | undefined;
     if (needsReference(check)) {
       // Every seed's reference value is present here (a missing one would have made the seed unmeasured).

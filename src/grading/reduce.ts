@@ -16,6 +16,11 @@
  *     ratio x/0 = ±inf for x ≠ 0; 0/0 is undefined.
  *   Derived infinities are compared normally (inf ≥ 5 passes, inf ≤ 2 fails, 'finite' fails) and the
  *   message explains where the infinity came from.
+ * - Overflow (finite inputs, sum beyond float64): 'sum' is ±inf with a note saying it overflowed;
+ *   'mean' is computed without overflowing (the mean of finite numbers is always finite).
+ * - medianOf (the median over seeds, for across: 'median' and the displayed value) is NaN when no
+ *   single number is the median: an input is NaN, or the two middle values are -inf and +inf.
+ *   Callers report that as "not finite" rather than compare it.
  */
 import type { Reduction } from '../pack/types';
 import { firstNonFinite, type DecodedMetric, type NonFiniteLocation } from './metrics';
@@ -36,9 +41,28 @@ function median(sorted: number[]): number {
   return n % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** Median of finite-or-infinite numbers (no NaN expected), without mutating the input. */
+/**
+ * Median without mutating the input. Well-defined for ±inf ([1, inf, inf] → inf, [2, inf] → inf);
+ * NaN for a NaN input (sort with NaN would make the result depend on input order) and for a middle
+ * pair -inf, +inf (their average is NaN: there is no middle value).
+ */
 export function medianOf(values: readonly number[]): number {
-  return median([...values].sort((a, b) => a - b));
+  if (values.some((v) => Number.isNaN(v))) return NaN;
+  // A comparator that never returns NaN: (inf) − (inf) does.
+  return median([...values].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** Mean of finite numbers that stays finite when their sum overflows float64 (1e308 + 1e308). */
+function meanOf(values: readonly number[]): number {
+  const sum = values.reduce((a, b) => a + b, 0);
+  if (Number.isFinite(sum)) return sum / values.length; // the usual case, bit for bit as before
+  return values.reduce((a, b) => a + b / values.length, 0);
+}
+
+function sumOf(values: readonly number[]): ReduceOutcome {
+  const sum = values.reduce((a, b) => a + b, 0);
+  if (Number.isFinite(sum)) return { status: 'value', value: sum };
+  return { status: 'value', value: sum, note: 'the sum of the entries is beyond what a float64 can hold, so it overflowed to an infinite value' };
 }
 
 /** Euclidean norm without overflow/underflow: gradient norms of 1e200 or 1e-200 square out of range. */
@@ -101,7 +125,7 @@ export function reduceMetric(metric: DecodedMetric, reduction: Reduction): Reduc
   if (bad) return { status: 'nonFinite', at: bad };
 
   switch (reduction) {
-    case 'sum': return { status: 'value', value: v.reduce((a, b) => a + b, 0) };
+    case 'sum': return sumOf(v);
     case 'norm': return { status: 'value', value: euclideanNorm(v) };
     default: break;
   }
@@ -114,7 +138,7 @@ export function reduceMetric(metric: DecodedMetric, reduction: Reduction): Reduc
     case 'last': return { status: 'value', value: v[v.length - 1] };
     case 'min': return { status: 'value', value: v.reduce((a, b) => Math.min(a, b)) }; // no spread: long series overflow the call stack
     case 'max': return { status: 'value', value: v.reduce((a, b) => Math.max(a, b)) };
-    case 'mean': return { status: 'value', value: v.reduce((a, b) => a + b, 0) / v.length };
+    case 'mean': return { status: 'value', value: meanOf(v) };
     case 'median': return { status: 'value', value: medianOf(v) };
     case 'flatness': return flatness(v);
     case 'ratioFirstLast': return ratio(v[0], v[v.length - 1], 'first/last');

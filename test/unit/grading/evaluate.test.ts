@@ -45,7 +45,7 @@ describe('grading/evaluate', () => {
       const r = evaluate(ex, run([{ loss: scalar(1) }, { loss: scalar(Infinity) }, { loss: scalar(2) }]));
       const c = only(r);
       assert.equal(c.passed, false);
-      assert.equal(c.message, 'Loss is inf on seed 2. NaN and infinite values fail every check.');
+      assert.equal(c.message, 'Loss is not finite (inf) on seed 2. A value that is not finite (NaN, inf or -inf) fails the check, whatever the reduction (min, max, mean, median …).');
       assert.equal(c.measured, null);
       assert.equal(c.nonFinite, 'inf');
       assert.deepEqual(c.perSeed.map((s) => s.passed), [true, false, true]);
@@ -153,7 +153,7 @@ describe('grading/evaluate', () => {
       const r = evaluate(ex, run([{ loss: vector(good, labels) }, { loss: vector(bad, labels) }, { loss: vector(bad, labels) }]));
       const c = only(r);
       assert.equal(c.passed, false);
-      assert.equal(c.message, 'Training loss became NaN at step 17 on seed 2. NaN and infinite values fail every check.');
+      assert.equal(c.message, 'Training loss is not finite: it became NaN at step 17 on seed 2. A value that is not finite (NaN, inf or -inf) fails the check, whatever the reduction (min, max, mean, median …).');
       assert.equal(c.measured, null);
       assert.equal(c.nonFinite, 'nan');
       assert.deepEqual(c.perSeed.map((s) => [s.passed, s.nonFinite ?? null]), [[true, null], [false, 'nan'], [false, 'nan']]);
@@ -165,20 +165,48 @@ describe('grading/evaluate', () => {
         charts: [{ id: 'ch', title: 'norms', kind: 'layerNorms', metrics: ['g'], compareReference: true, logScale: true }],
       });
       const c = only(evaluate(ex, runSame({ g: vector([1, 2, Infinity, NaN]) }, 1)));
-      assert.equal(c.message, 'Gradient norm per layer became inf at layer 3 on seed 1. NaN and infinite values fail every check.');
+      assert.equal(c.message, 'Gradient norm per layer is not finite: it became inf at layer 3 on seed 1. A value that is not finite (NaN, inf or -inf) fails the check, whatever the reduction (min, max, mean, median …).');
     });
     it('an explain entry still applies to a NaN failure, keeping where it happened', () => {
       const ex = exercise([check({ id: 'c', metric: 'loss', reduce: 'last', op: 'finite',
         explain: [{ when: { metric: 'lr', op: '>', threshold: 0.5 }, message: 'Your learning rate is too large: the loss diverges.' }] })],
         { metrics: { loss: { description: 'loss', kind: 'vector' }, lr: { description: 'learning rate', kind: 'scalar' } } });
       const c = only(evaluate(ex, runSame({ loss: vector([1, 10, Infinity], ['step 1', 'step 2', 'step 3']), lr: scalar(2) }, 1)));
-      assert.equal(c.message, 'Your learning rate is too large: the loss diverges. (Loss became inf at step 3 on seed 1.)');
+      assert.equal(c.message, 'Your learning rate is too large: the loss diverges. (Loss is not finite: it became inf at step 3 on seed 1.)');
     });
     it('median mode does not hide a NaN seed', () => {
       const ex = exercise([check({ id: 'c', metric: 'x', op: '<=', threshold: 10, across: 'median' })]);
       const c = only(evaluate(ex, run([{ x: scalar(1) }, { x: scalar(NaN) }, { x: scalar(2) }])));
       assert.equal(c.passed, false);
-      assert.match(c.message, /^X is NaN on seed 2\./);
+      assert.match(c.message, /^X is not finite \(NaN\) on seed 2\./);
+    });
+    for (const reduce of ['min', 'max', 'mean', 'median'] as const) {
+      it(`${reduce} over a vector with -inf fails and says "not finite", even where the ${reduce} of the rest would pass`, () => {
+        // min would be -inf ≤ 10 and the median 2 ≤ 10 if non-finite entries were compared like numbers.
+        const ex = exercise([check({ id: 'c', metric: 'g', reduce, op: '<=', threshold: 10 })],
+          { metrics: { g: { description: 'gradient norm per step', kind: 'vector' } } });
+        const c = only(evaluate(ex, runSame({ g: vector([1, 2, -Infinity, 3], ['step 1', 'step 2', 'step 3', 'step 4']) }, 1)));
+        assert.equal(c.passed, false);
+        assert.equal(c.message, `Gradient norm per step is not finite: it became -inf at step 3 on seed 1. ${'A value that is not finite (NaN, inf or -inf) fails the check, whatever the reduction (min, max, mean, median …).'}`);
+        assert.equal(c.measured, null);
+        assert.equal(c.nonFinite, '-inf');
+      });
+    }
+    it("median across seeds of +inf and -inf (derived from zeros) is not finite, and fails saying so", () => {
+      // first/last: 2/0 = +inf on seed 1, -2/0 = -inf on seed 2; their median has no value.
+      const ex = exercise([check({ id: 'c', metric: 'g', reduce: 'ratioFirstLast', op: '>=', threshold: 5, across: 'median' })],
+        { metrics: { g: { description: 'gradient norm per layer', kind: 'vector' } } });
+      const c = only(evaluate(ex, run([{ g: vector([2, 1, 0]) }, { g: vector([-2, 1, 0]) }])));
+      assert.equal(c.passed, false);
+      assert.match(c.message, /^Gradient norm per layer: the median over seeds 1, 2 is not finite \(inf on seed 1, -inf on seed 2/);
+      assert.match(c.message, /fails the check, whatever the reduction/);
+      assert.equal(c.measured, null);
+      assert.equal(c.nonFinite, 'nan');
+    });
+    it('median across seeds of +inf values is inf and is compared like a number', () => {
+      const ex = exercise([check({ id: 'c', metric: 'g', reduce: 'ratioFirstLast', op: '>=', threshold: 5, across: 'median' })]);
+      const c = only(evaluate(ex, run([{ g: vector([2, 0]) }, { g: vector([3, 0]) }, { g: vector([10, 1]) }])));
+      assert.equal(c.passed, true);
     });
     it('countNonFinite checks compare the count and say where the first one was', () => {
       const ex = exercise([check({ id: 'c', metric: 'loss', reduce: 'countNonFinite', op: '<=', threshold: 0 })]);

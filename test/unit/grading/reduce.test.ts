@@ -3,7 +3,7 @@
  * output.
  */
 import { strict as assert } from 'node:assert';
-import { reduceMetric, type ReduceOutcome } from '../../../src/grading/reduce';
+import { medianOf, reduceMetric, type ReduceOutcome } from '../../../src/grading/reduce';
 import type { DecodedMetric } from '../../../src/grading/metrics';
 import type { Reduction } from '../../../src/pack/types';
 
@@ -102,8 +102,59 @@ describe('grading/reduce', () => {
         assert.deepEqual(reduceMetric(bad, r), { status: 'nonFinite', at: { index: 2, kind: 'nan' } });
       });
     }
+    for (const r of ['median', 'mean', 'min', 'max'] as Reduction[]) {
+      for (const [values, at] of [
+        [[1, Infinity, 3], { index: 1, kind: 'inf' }],
+        [[1, 3, -Infinity], { index: 2, kind: '-inf' }],
+        [[NaN], { index: 0, kind: 'nan' }],
+        [[-Infinity, Infinity], { index: 0, kind: '-inf' }],
+      ] as const) {
+        it(`${r} of [${values.join(', ')}] is not a number to compare: the first non-finite entry is reported`, () => {
+          // min([1, 3, -inf]) would be -inf and pass any "≤" check; max([1, inf, 3]) would fail "≥ 0" for the wrong reason.
+          assert.deepEqual(reduceMetric(vec([...values]), r), { status: 'nonFinite', at });
+        });
+      }
+    }
     it('a ratio with an infinite entry does not quietly become 0', () => {
       assert.deepEqual(reduceMetric(vec([1, Infinity]), 'ratioFirstLast'), { status: 'nonFinite', at: { index: 1, kind: 'inf' } });
+    });
+  });
+
+  describe('overflow of finite entries', () => {
+    it('mean of entries whose sum overflows float64 is still their (finite) mean', () => {
+      assert.equal(valueOf(reduceMetric(vec([1e308, 1e308]), 'mean')), 1e308);
+      assert.equal(valueOf(reduceMetric(vec([-1.5e308, -1.5e308, -1.5e308]), 'mean')), -1.5e308);
+    });
+    it('sum that overflows is infinite and says it overflowed', () => {
+      const out = reduceMetric(vec([1e308, 1e308]), 'sum');
+      assert.equal(out.status === 'value' && out.value, Infinity);
+      assert.match(out.status === 'value' ? out.note ?? '' : '', /overflowed/);
+    });
+  });
+
+  describe('medianOf (the median over seeds)', () => {
+    it('is the middle value, or the average of the middle pair, whatever the input order', () => {
+      assert.equal(medianOf([3, 1, 2]), 2);
+      assert.equal(medianOf([4, 1, 3, 2]), 2.5);
+    });
+    it('handles infinities: [2, inf] → inf, [-inf, 5, inf] → 5, [inf, inf] → inf', () => {
+      assert.equal(medianOf([2, Infinity]), Infinity);
+      assert.equal(medianOf([Infinity, 5, -Infinity]), 5);
+      assert.equal(medianOf([Infinity, Infinity]), Infinity);
+      assert.equal(medianOf([-Infinity, -Infinity, 1]), -Infinity);
+    });
+    it('is NaN when no single number is the median: a NaN anywhere, or a middle pair of -inf and inf', () => {
+      for (const values of [[1, NaN, 3], [NaN, 3, 1], [3, 1, NaN], [Infinity, -Infinity], [Infinity, -Infinity, -Infinity, Infinity]]) {
+        assert.ok(Number.isNaN(medianOf(values)), `[${values.join(', ')}]`);
+      }
+    });
+    it('a middle pair of -inf and inf is NaN only when it is the middle pair', () => {
+      assert.equal(medianOf([1, -Infinity, Infinity, 2]), 1.5); // sorted: -inf, 1, 2, inf
+    });
+    it('does not reorder its input', () => {
+      const values = [3, 1, 2];
+      medianOf(values);
+      assert.deepEqual(values, [3, 1, 2]);
     });
   });
 });
