@@ -14,6 +14,8 @@ import type { MetricDecl, PackProblem } from './types';
 export type RuleProblem = Omit<PackProblem, 'file' | 'line' | 'column'>;
 
 const SCALAR_REDUCTION = 'value';
+/** The bannedHelpers item pattern of schemas/exercise.schema.json. */
+const DOTTED_IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*(\.[A-Za-z_$][A-Za-z0-9_$]*)*$/;
 const PLACEHOLDERS = new Set(['measured', 'threshold', 'seed', 'reference']);
 const FILE_ROLES = ['starter', 'solution', 'harness', 'readme'] as const;
 
@@ -144,7 +146,8 @@ function bannedHelperNames(out: RuleProblem[], banned: unknown): void {
   // While the engine is incomplete, an unknown name may just not exist *yet*: warn, don't fail.
   const severity = engineExportNames().length < MIN_COMPLETE_ENGINE_EXPORTS ? 'warning' : 'error';
   asArray(banned).forEach((name: unknown, i: number) => {
-    if (typeof name !== 'string') return;
+    // A malformed name already has the schema's error at this path; a second one adds nothing.
+    if (typeof name !== 'string' || !DOTTED_IDENTIFIER.test(name)) return;
     const problem = engineNameProblem(name);
     if (!problem) return;
     const suggestion = closestName(name, problem.candidates);

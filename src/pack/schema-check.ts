@@ -62,6 +62,10 @@ const PATTERN_WORDS: Record<string, { what: string; fix: string }> = {
   },
   '^[^/\\\\]+\\.ts$': { what: 'is not a bare TypeScript file name', fix: 'Write a file name ending in .ts with no folder, e.g. "clip.ts".' },
   '^[A-Za-z_$][A-Za-z0-9_$]*$': { what: 'is not a JavaScript identifier', fix: 'Use the exact export name, e.g. "clipGradNorm".' },
+  '^[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*$': {
+    what: 'is not an engine name (an identifier, or dotted identifiers such as "nn.BatchNorm1d")',
+    fix: 'Write an export ("clipGradNorm_"), a namespace member ("nn.BatchNorm1d") or a tensor method ("Tensor.prototype.relu").',
+  },
   '^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$': { what: 'is not a semantic version', fix: 'Write MAJOR.MINOR.PATCH, e.g. "1.0.0".' },
   '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$': { what: 'is not a BCP-47 language tag', fix: 'Write e.g. "en", "de" or "pt-BR".' },
   '^[A-Za-z][A-Za-z0-9_]*$': { what: 'is not a valid metric name', fix: 'Start with a letter and use only letters, digits and _, e.g. "layerNorms".' },
