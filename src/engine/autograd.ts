@@ -43,6 +43,30 @@ export function anyNeedsGrad(inputs: readonly Tensor[]): boolean {
 
 let visitEpoch = 0;
 
+/**
+ * The two ways learners hit a freed graph need different fixes, so the message tells them apart:
+ * backward() twice on the same output (retainGraph), or a tensor from an earlier step — typically an
+ * RNN hidden state or a running sum — carried into this step's graph (detach it).
+ * Both say "already freed": exercise harnesses (m8-truncated-bptt) recognise the error by it.
+ */
+function freedGraphError(t: Tensor, isRoot: boolean): GraphError {
+  const op = t._node!.op;
+  const shape = formatShape(t.shape);
+  if (isRoot) {
+    return new GraphError(
+      `backward: the graph of this output ("${op}", shape ${shape}) was already freed by an earlier backward() on it. ` +
+        `To backpropagate through the same graph twice, pass { retainGraph: true } to the FIRST call: ` +
+        `loss.backward(null, { retainGraph: true }). Otherwise recompute the forward pass before calling backward() again.`,
+    );
+  }
+  return new GraphError(
+    `backward: this graph reuses a tensor ("${op}", shape ${shape}) from a graph that an earlier backward() already freed. ` +
+      `Usually it is carried over from the previous step (an RNN hidden state, a running total): cut it from the old ` +
+      `graph with .detach() when the step starts (h = h.detach()). If you really mean to backpropagate through both, ` +
+      `pass { retainGraph: true } to the earlier backward() call.`,
+  );
+}
+
 /** Reverse topological order helper: returns tensors in post-order (parents before children). */
 function topologicalOrder(root: Tensor): Tensor[] {
   const epoch = ++visitEpoch;
@@ -54,13 +78,7 @@ function topologicalOrder(root: Tensor): Tensor[] {
     const top = stack.length - 1;
     const t = stack[top];
     const node = t._node;
-    if (node !== null && node.freed) {
-      throw new GraphError(
-        `backward: the graph through "${node.op}" (output shape ${formatShape(t.shape)}) was already freed ` +
-          `by an earlier backward(). Pass {retainGraph: true} to the FIRST backward() call if you need to ` +
-          `backpropagate through the same graph twice, or recompute the forward pass.`,
-      );
-    }
+    if (node !== null && node.freed) throw freedGraphError(t, t === root);
     const parents = node === null ? null : node.parents;
     const i = nextChild[top];
     if (parents !== null && i < parents.length) {

@@ -78,11 +78,41 @@ describe('engine core: autograd', () => {
     assert.equal(w.add(1).requiresGrad, true);
   });
 
-  it('a second backward through a freed graph says to pass {retainGraph: true}', () => {
+  it('a second backward on the same output names the op and shape and says to pass { retainGraph: true }', () => {
     const x = E.tensor([1, 2], { requiresGrad: true });
     const loss = x.square().sum();
     loss.backward();
-    assert.throws(() => loss.backward(), (e: Error) => e instanceof E.GraphError && /retainGraph: true/.test(e.message));
+    assert.throws(() => loss.backward(), (e: Error) => {
+      assert.ok(e instanceof E.GraphError);
+      assert.match(e.message, /the graph of this output \("sum", shape \[\]\) was already freed by an earlier backward\(\)/);
+      assert.match(e.message, /loss\.backward\(null, \{ retainGraph: true \}\)/);
+      assert.doesNotMatch(e.message, /detach/); // nothing was carried over: detaching would not help
+      return true;
+    });
+  });
+
+  it('reusing a tensor from an already-backpropagated step says to .detach() it (the RNN hidden-state mistake)', () => {
+    const wh = E.tensor([[0.5, 0], [0, 0.5]], { requiresGrad: true });
+    let h = E.tensor([[1, 1]]);
+    h = h.matmul(wh).tanh(); // step 1
+    h.sum().backward();
+    h = h.matmul(wh).tanh(); // step 2 carries step 1's h, whose graph is freed
+    assert.throws(() => h.sum().backward(), (e: Error) => {
+      assert.ok(e instanceof E.GraphError);
+      assert.match(e.message, /reuses a tensor \("tanh", shape \[1, 2\]\) from a graph that an earlier backward\(\) already freed/);
+      assert.match(e.message, /\.detach\(\) when the step starts \(h = h\.detach\(\)\)/);
+      assert.match(e.message, /retainGraph: true/);
+      return true;
+    });
+  });
+
+  it('the suggested fix works: detaching the carried tensor lets the next step backpropagate', () => {
+    const wh = E.tensor([[0.5, 0], [0, 0.5]], { requiresGrad: true });
+    let h = E.tensor([[1, 1]]);
+    h = h.matmul(wh).tanh();
+    h.sum().backward();
+    h = h.detach().matmul(wh).tanh();
+    assert.doesNotThrow(() => h.sum().backward());
   });
 
   it('retainGraph allows a second backward and gives the same gradient again', () => {
