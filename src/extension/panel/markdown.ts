@@ -12,7 +12,26 @@
  * - Links: http(s)/mailto links are kept (VS Code opens them outside the webview); relative links
  *   cannot be followed from a webview, so they are rendered as plain text.
  */
-import MarkdownIt from 'markdown-it';
+import type MarkdownIt from 'markdown-it';
+
+type MarkdownItConstructor = typeof MarkdownIt;
+let markdownItConstructor: MarkdownItConstructor | undefined;
+
+/**
+ * markdown-it (with linkify-it, entities, mdurl, punycode) is loaded on the first README render, not
+ * when the extension activates: a static import is evaluated with the bundle, while esbuild turns
+ * this require() into a lazy initializer. Synchronous on purpose, so the panel keeps posting the
+ * exercise view before a result in the same tick (see PanelHost.show). Same idea as ../lazy.ts.
+ */
+function loadMarkdownIt(): MarkdownItConstructor {
+  if (!markdownItConstructor) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a static import would load markdown-it at activation
+    const loaded = require('markdown-it') as MarkdownItConstructor | { default: MarkdownItConstructor };
+    // Node resolves the CommonJS build (the constructor itself); the bundle, the ESM build (its default export).
+    markdownItConstructor = typeof loaded === 'function' ? loaded : loaded.default;
+  }
+  return markdownItConstructor;
+}
 
 export interface RenderInstructionsOptions {
   /**
@@ -40,7 +59,7 @@ function safeRelativePath(src: string): string | undefined {
 }
 
 function createRenderer(options: RenderInstructionsOptions): MarkdownIt {
-  const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
+  const md = new (loadMarkdownIt())({ html: false, linkify: true, typographer: false });
 
   const defaultImage = md.renderer.rules.image!;
   md.renderer.rules.image = (tokens, idx, opts, env, self) => {

@@ -1,5 +1,8 @@
 /** README → HTML in the host (src/extension/panel/markdown.ts): safe to insert into the webview. */
 import { strict as assert } from 'node:assert';
+import * as path from 'node:path';
+import * as vm from 'node:vm';
+import * as esbuild from 'esbuild';
 import { renderInstructions } from '../../../src/extension/panel/markdown';
 
 describe('instructions markdown', () => {
@@ -50,5 +53,35 @@ describe('instructions markdown', () => {
   it('escapes alt text of a replaced image', () => {
     const html = renderInstructions('![<b>x</b>](https://example.com/a.png)');
     assert.doesNotMatch(html, /<b>/);
+  });
+
+  // markdown-it is require()d on first render so activation does not evaluate it. Bundled with the
+  // extension's settings (ESM-first mainFields), that require must still find the constructor, and
+  // nothing of markdown-it may run before the first render.
+  describe('as bundled into dist/extension.js', () => {
+    let bundle: { renderInstructions: typeof renderInstructions };
+    let evaluatedAtLoad: () => boolean;
+    before(async function () {
+      this.timeout(60_000);
+      const out = await esbuild.build({
+        entryPoints: [path.resolve(__dirname, '../../../src/extension/panel/markdown.ts')],
+        bundle: true, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], write: false, logLevel: 'silent',
+      });
+      // Count what the bundle's lazy initializers have run: markdown-it's CommonJS wrappers call the
+      // module factory only when required.
+      const code = out.outputFiles[0].text.replace(/"node_modules\/markdown-it\/dist\/index\.cjs\.js"\(\w+, \w+\) \{/, '$&globalThis.__markdownItEvaluated = true;');
+      assert.match(code, /__markdownItEvaluated/, 'markdown-it is not a lazily initialised module in the bundle');
+      const sandbox: Record<string, unknown> = { module: { exports: {} }, require, console };
+      sandbox.exports = (sandbox.module as { exports: object }).exports;
+      vm.runInNewContext(code, sandbox);
+      bundle = (sandbox.module as { exports: typeof bundle }).exports;
+      evaluatedAtLoad = () => sandbox.__markdownItEvaluated === true;
+    });
+    it('does not evaluate markdown-it when the bundle loads, only at the first render, and renders the same HTML', () => {
+      assert.equal(evaluatedAtLoad(), false);
+      const markdown = '# Clip\n\n[paper](https://arxiv.org/abs/1211.5063) and <script>x</script>';
+      assert.equal(bundle.renderInstructions(markdown), renderInstructions(markdown));
+      assert.equal(evaluatedAtLoad(), true);
+    });
   });
 });
