@@ -50,7 +50,7 @@ function checkRow(check: CheckResult, style: Style): string[] {
     mark,
     style.text(check.title),
     check.hidden && check.measured === null ? '(hidden)' : formatMeasured(check.measured, check.threshold),
-    formatThreshold(check.comparator, check.threshold, style.unicode),
+    check.hidden && check.threshold === null ? '(hidden)' : formatThreshold(check.comparator, check.threshold, style.unicode),
     `${check.points}/${check.maxPoints}`,
   ];
 }

@@ -40,6 +40,10 @@ export function formatMeasured(value: number | null | undefined, threshold: numb
 
 const ORDER_SYMBOLS: Partial<Record<Comparator, string>> = { '<=': '≤', '>=': '≥', '<': '<', '>': '>', equals: '=' };
 
+const NULL_THRESHOLD_WORDS: Partial<Record<Comparator, string>> = {
+  finite: 'finite', true: 'non-zero', closeToReference: '≈ reference', equals: '= reference',
+};
+
 /** A CheckResult's threshold in words ("≤ 1", "between 0.5 and 2", "rtol 1e-6", "finite"). */
 export function formatThreshold(
   comparator: Comparator,
@@ -47,7 +51,9 @@ export function formatThreshold(
   unicode = true,
 ): string {
   let text: string;
-  if (threshold === null) text = comparator === 'finite' ? 'finite' : comparator === 'true' ? 'non-zero' : '(hidden)';
+  // A null threshold means "hidden" only for order comparators; reference comparisons have no
+  // authored number to show (the webview's view-model words them the same way).
+  if (threshold === null) text = NULL_THRESHOLD_WORDS[comparator] ?? '(hidden)';
   else if (typeof threshold === 'string') text = threshold;
   else if (Array.isArray(threshold)) text = `between ${formatAuthored(threshold[0])} and ${formatAuthored(threshold[1])}`;
   else if (comparator in ORDER_SYMBOLS) text = `${ORDER_SYMBOLS[comparator]} ${formatAuthored(threshold)}`;

@@ -50,6 +50,9 @@ describe('cli numbers', () => {
     assert.equal(formatThreshold('between', [0.5, 2]), 'between 0.5 and 2');
     assert.equal(formatThreshold('closeToReference', 'rtol 1e-6'), 'rtol 1e-6');
     assert.equal(formatThreshold('<=', null), '(hidden)');
+    // A visible reference comparison has no authored number: it is not "(hidden)".
+    assert.equal(formatThreshold('closeToReference', null), '≈ reference');
+    assert.equal(formatThreshold('equals', null, false), '= reference');
     assert.equal(formatNumber(null), '-');
   });
 });

@@ -13,13 +13,12 @@ import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+// js-yaml: parses the CI workflow files the doc shows (a devDependency; mocha uses the same one).
+import * as yaml from 'js-yaml';
 import { parseCsv } from '../../../src/cli/output/csv';
 import { CLI_BUNDLE, haveSandbox, ROOT, tempDir } from './helpers';
 import { commandLines, fencedBlocks, type FencedBlock } from './markdown-blocks';
 
-// js-yaml ships with mocha (no type declarations needed for this one call).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const yaml = require('js-yaml') as { load(text: string): unknown };
 
 const DOC = path.join(ROOT, 'docs/instructors.md');
 const WORKFLOW = path.join(ROOT, 'examples/ci/github-grade-class.yml');
