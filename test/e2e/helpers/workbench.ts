@@ -35,8 +35,8 @@ export interface Workbench {
   readonly workspaceDir: string;
   /** Saves test-results/e2e/<name>.png and returns its path. */
   screenshot(name: string): Promise<string>;
-  /** Closes the browser, stops code-server, saves the console log, removes temp files. */
-  stop(): Promise<void>;
+  /** Closes the browser, stops code-server, saves the console log (test-results/e2e/<consoleLogName>), removes temp files. */
+  stop(consoleLogName?: string): Promise<void>;
 }
 
 /** Ready = the workbench shell is rendered and the extension host has connected (status bar filled). */
@@ -76,9 +76,9 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
       console: consoleLog,
       workspaceDir,
       screenshot: (name) => screenshot(page, name),
-      async stop() {
+      async stop(consoleLogName = 'console.log') {
         fs.mkdirSync(RESULTS_DIR, { recursive: true });
-        consoleLog.save(path.join(RESULTS_DIR, 'console.log'));
+        consoleLog.save(path.join(RESULTS_DIR, consoleLogName));
         await started.browser.close().catch(() => undefined);
         await started.server.stop();
         temp.cleanup();
@@ -127,10 +127,16 @@ export async function runCommand(page: Page, title: string, timeoutMs = 60_000):
     const input = await openPalette(page);
     await input.fill(`>${title}`);
     try {
-      await focusedLabel.filter({ hasText: title }).waitFor({ state: 'visible', timeout: 3_000 });
+      // The exact title may rank below a longer near match ("Preferences: Browse Color Themes…" above
+      // "Preferences: Color Theme"): walk down to it, but only when an exact row is in the list.
+      const exactRow = page.locator(`${QUICK_INPUT} .monaco-list-row .label-name`).getByText(title, { exact: true });
+      await exactRow.first().waitFor({ state: 'visible', timeout: 3_000 });
+      for (let step = 0; step < 10 && (await focusedLabel.textContent())?.trim() !== title; step++) {
+        await page.keyboard.press('ArrowDown');
+      }
       if ((await focusedLabel.textContent())?.trim() === title) break;
     } catch {
-      // not (yet) the highlighted row
+      // not (yet) in the list
     }
     lastSeen = (await focusedLabel.textContent({ timeout: 1_000 }).catch(() => null))?.trim() ?? '(no rows)';
     await page.keyboard.press('Escape');
@@ -140,8 +146,60 @@ export async function runCommand(page: Page, title: string, timeoutMs = 60_000):
     await page.waitForTimeout(1_000);
   }
   await page.keyboard.press('Enter');
-  await page.locator(QUICK_INPUT).waitFor({ state: 'hidden' });
+  // Done when the palette has closed, or has been replaced by the command's own quick pick (the same
+  // widget, reused at once by e.g. "Preferences: Color Theme").
+  await page.waitForFunction(
+    ([widget, typed]) => {
+      const box = document.querySelector<HTMLElement>(widget);
+      const input = box?.querySelector<HTMLInputElement>('.quick-input-box input');
+      return !box || box.style.display === 'none' || box.offsetParent === null || input?.value !== typed;
+    },
+    [QUICK_INPUT, `>${title}`] as const,
+    { timeout: 30_000 },
+  );
 }
+
+/** The open quick input (palette, quick pick, simple file dialog, Go to Line). */
+export function quickInput(page: Page) {
+  return page.locator(QUICK_INPUT);
+}
+
+/** Waits for a quick input whose text contains `title` (e.g. a quick pick's title) and returns its box. */
+export async function waitForQuickInput(page: Page, title: string) {
+  await page.locator(QUICK_INPUT).filter({ hasText: title }).waitFor({ state: 'visible' });
+  return page.locator(`${QUICK_INPUT} .quick-input-box input`);
+}
+
+/**
+ * Highlights the first quick-pick row containing `text` with the arrow keys (a filter may leave another
+ * row on top, e.g. "Browse Additional Color Themes…") and accepts it with Enter.
+ */
+export async function acceptQuickPickRow(page: Page, text: string): Promise<void> {
+  const rows = page.locator(`${QUICK_INPUT} .monaco-list-row`);
+  await rows.filter({ hasText: text }).first().waitFor({ state: 'visible' });
+  const focused = rows.and(page.locator('.focused')).filter({ hasText: text });
+  for (let step = 0; step < 10 && (await focused.count()) === 0; step++) await page.keyboard.press('ArrowDown');
+  await focused.first().waitFor({ state: 'visible', timeout: 5_000 });
+  await page.keyboard.press('Enter');
+}
+
+/**
+ * Editor settings that make keyboard typing land as typed: no auto-closed brackets or quotes (the
+ * test types both halves), no suggest widget that Enter could accept. Auto-indent stays on, so the
+ * test types lines without leading spaces, like a person does.
+ */
+export const PREDICTABLE_TYPING_SETTINGS: Record<string, unknown> = {
+  'editor.autoClosingBrackets': 'never',
+  'editor.autoClosingQuotes': 'never',
+  'editor.autoClosingComments': 'never',
+  'editor.autoSurround': 'never',
+  'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' },
+  'editor.suggestOnTriggerCharacters': false,
+  'editor.acceptSuggestionOnEnter': 'off',
+  'editor.formatOnType': false,
+  'editor.parameterHints.enabled': false,
+  'editor.inlineSuggest.enabled': false,
+};
 
 /** The content frame of the active webview (VS Code nests it: outer iframe → #active-frame). */
 export function webviewFrame(page: Page): FrameLocator {
