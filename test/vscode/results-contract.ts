@@ -7,6 +7,12 @@ export const RESULTS_FILE_ENV = 'GRADLAB_TEST_RESULTS';
 export const FALLBACK_RESULTS_PATH = '.gradlab-test/results.json';
 /** Optional mocha --grep for the integration suite, e.g. GRADLAB_TEST_GREP=activation. */
 export const GREP_ENV = 'GRADLAB_TEST_GREP';
+/**
+ * '1' = the launcher started VS Code with Workspace Trust enabled on an untrusted folder (real
+ * Restricted Mode). The suite then requires `vscode.workspace.isTrusted === false` and runs only the
+ * restricted-mode tests; anything else would not be testing what the run claims to test.
+ */
+export const WORKSPACE_TRUST_ENV = 'GRADLAB_WORKSPACE_TRUST';
 
 export interface MochaTestRecord {
   title: string;

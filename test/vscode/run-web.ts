@@ -14,13 +14,21 @@ import { launchChromium } from './launcher/chromium';
 import { startCodeServer, type CodeServer } from './launcher/code-server';
 import { readResults, summarize } from './launcher/summary';
 import { createTempRun } from './launcher/temp-dir';
-import { GREP_ENV, RESULTS_FILE_ENV, type SuiteResults } from './results-contract';
+import { GREP_ENV, RESULTS_FILE_ENV, WORKSPACE_TRUST_ENV, type SuiteResults } from './results-contract';
 
 const SUITE_ENTRY = path.join(REPO_ROOT, 'out', 'test', 'vscode', 'suite', 'index.js');
 const EXTENSION_MAIN = path.join(REPO_ROOT, 'dist', 'extension.js');
 /** Whole run, start to finish: a hung VS Code must not hang CI. */
 const RUN_TIMEOUT_MS = Number(process.env.GRADLAB_VSCODE_TIMEOUT_MS ?? 300_000);
 const VERBOSE = process.env.GRADLAB_VERBOSE === '1';
+/**
+ * --restricted or GRADLAB_WORKSPACE_TRUST=1 (`npm run test:vscode-web:restricted`): start code-server with Workspace
+ * Trust enabled on a folder nobody has trusted, so the window is in real Restricted Mode and the
+ * suite's restricted-mode tests go through `vscode.workspace.isTrusted` instead of the test override.
+ * The suite learns the mode from the same variable (see results-contract.ts).
+ */
+const WORKSPACE_TRUST = process.env[WORKSPACE_TRUST_ENV] === '1' || process.argv.includes('--restricted');
+const MODE = WORKSPACE_TRUST ? 'restricted' : 'trusted';
 
 /** Logs of a failed run are copied here (gitignored) before the temp folder goes away. */
 const FAILURE_LOGS_DIR = path.join(REPO_ROOT, 'test-results', 'vscode-web');
@@ -105,9 +113,16 @@ async function main(): Promise<boolean> {
     server = await startCodeServer({
       stateDir,
       workspaceDir: path.join(temp.root, 'workspace'),
-      env: { [RESULTS_FILE_ENV]: resultsFile, [GREP_ENV]: process.env[GREP_ENV] ?? '' },
+      workspaceTrust: WORKSPACE_TRUST,
+      // No modal "Do you trust the authors…?" at startup: the window simply opens restricted.
+      userSettings: WORKSPACE_TRUST ? { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.enabled': true } : undefined,
+      env: {
+        [RESULTS_FILE_ENV]: resultsFile,
+        [GREP_ENV]: process.env[GREP_ENV] ?? '',
+        [WORKSPACE_TRUST_ENV]: WORKSPACE_TRUST ? '1' : '',
+      },
     });
-    log(`code-server ready on ${server.origin}`);
+    log(`code-server ready on ${server.origin} (Workspace Trust ${WORKSPACE_TRUST ? 'ON, untrusted folder' : 'disabled'})`);
     browser = await launchChromium();
     const page = await browser.newPage();
     consoleLines = watchConsole(page);
@@ -119,7 +134,7 @@ async function main(): Promise<boolean> {
     log('workbench loaded; suite running');
     const results = await waitForResults(page, resultsFile, deadline);
     const verdict = summarize(results);
-    console.log(`\nVS Code ${'1.100.3'} (code-server) integration suite:\n${verdict.text}\n`);
+    console.log(`\nVS Code ${'1.100.3'} (code-server) integration suite, ${MODE} window:\n${verdict.text}\n`);
     if (!verdict.ok && !VERBOSE) {
       const errors = consoleLines.filter((line) => /^\[(error|pageerror)\]/.test(line)).slice(-20);
       if (errors.length > 0) console.log(`  last browser console errors:\n    ${errors.join('\n    ')}\n`);

@@ -7,7 +7,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
-import { FALLBACK_RESULTS_PATH, GREP_ENV, RESULTS_FILE_ENV } from '../results-contract';
+import { FALLBACK_RESULTS_PATH, GREP_ENV, RESULTS_FILE_ENV, WORKSPACE_TRUST_ENV } from '../results-contract';
+
+/** The suites that make sense in a window opened in real Restricted Mode (the rest assume trust). */
+const RESTRICTED_RUN_GREP = 'Restricted Mode';
 
 function resultsFile(): string {
   const fromEnv = process.env[RESULTS_FILE_ENV];
@@ -36,7 +39,7 @@ export async function run(): Promise<void> {
       timeout: 30_000,
       reporter: 'json',
       reporterOptions: { output },
-      grep: process.env[GREP_ENV] || undefined,
+      grep: process.env[GREP_ENV] || (process.env[WORKSPACE_TRUST_ENV] === '1' ? RESTRICTED_RUN_GREP : undefined),
     });
     const testFiles = fs
       .readdirSync(__dirname)
