@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every test layer, fastest first, each timed, with one plain closing line.
-//   build → typecheck → lint → unit (mocha, plain Node) → integration in a real VS Code (code-server)
-//   → browser E2E (the packaged VSIX in code-server, driven by Chromium) → desktop VS Code (only when
+//   build → typecheck → lint → unit (mocha, plain Node) → integration in a real VS Code (code-server),
+//   trusted and in real Restricted Mode → browser E2E (the packaged VSIX in code-server, driven by Chromium) → desktop VS Code (only when
 //   VSCODE_EXECUTABLE_PATH points at one).
 // Every layer runs even when an earlier one failed, so one run shows everything that is broken.
 // GRADLAB_SKIP_BROWSER=1 skips the two layers that need Chromium (said loudly, never silently).
@@ -19,6 +19,7 @@ const layers = [
   { name: 'unit', script: 'test:unit', counts: true },
   { name: 'code-server setup', script: 'setup:code-server', browser: true },
   { name: 'integration (VS Code)', script: 'test:vscode-web', counts: true, browser: true },
+  { name: 'integration (Restricted Mode)', script: 'test:vscode-web:restricted', counts: true, browser: true },
   { name: 'browser E2E', script: 'test:e2e', counts: true, browser: true },
 ];
 if (process.env.VSCODE_EXECUTABLE_PATH) layers.push({ name: 'integration (desktop VS Code)', script: 'test:vscode', counts: true });
@@ -71,16 +72,24 @@ for (const layer of layers) {
   results.push({ ...layer, status: code === 0 ? 'ok' : `FAILED (exit ${code})`, seconds, passed, failed, code });
 }
 
+// One row per layer: what ran, how it ended, how long it took (the slow layers are the browser ones).
 console.log('\n━━ summary ━━');
+const table = [['', 'layer', 'result', 'seconds', 'tests']];
 let totalPassed = 0;
 let totalFailed = 0;
 for (const r of results) {
-  const counts = r.counts && r.status !== 'skipped (GRADLAB_SKIP_BROWSER=1)' ? `  ${r.passed} passed, ${r.failed} failed` : '';
-  console.log(`  ${r.code ? '✗' : '✓'} ${r.name.padEnd(30)} ${r.status.padEnd(12)} ${r.seconds.toFixed(1).padStart(6)} s${counts}`);
+  const skipped = r.status.startsWith('skipped');
+  const tests = r.counts && !skipped ? `${r.passed} passed, ${r.failed} failed` : '';
+  table.push([skipped ? '-' : r.code ? '✗' : '✓', r.name, r.status, skipped ? '' : r.seconds.toFixed(1), tests]);
   totalPassed += r.passed ?? 0;
   // A layer that failed without reporting a failing test (build, lint, crash) still counts as one failure.
   totalFailed += r.code ? Math.max(1, r.failed ?? 0) : 0;
 }
-console.log(`  total ${((Date.now() - started) / 1000).toFixed(1)} s`);
+table.push(['', 'total', '', ((Date.now() - started) / 1000).toFixed(1), '']);
+const widths = table[0].map((_, col) => Math.max(...table.map((row) => row[col].length)));
+for (const row of table) {
+  // Seconds right-aligned so the column reads as numbers; everything else left-aligned.
+  console.log('  ' + row.map((cell, col) => (col === 3 ? cell.padStart(widths[col]) : cell.padEnd(widths[col]))).join('  ').trimEnd());
+}
 console.log(`${totalPassed} passed, ${totalFailed} failed`);
 process.exit(results.some((r) => r.code) ? 1 : 0);
