@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { resolveDistDir } from '../runner/dist-dir';
 import type { RunOutcome } from '../runner/types';
 import { gradeExercise } from '../grading/grade-exercise';
-import { loadExercise, loadPack, PackLoadError, scaffoldExercise, scaffoldPack } from '../pack';
+import { loadExercise, loadPack, PackLoadError, scaffoldEditorSupport, scaffoldExercise, scaffoldPack } from '../pack';
 import type { CliDeps } from './deps';
 
 export interface DefaultDepsOptions {
@@ -17,6 +17,8 @@ export interface DefaultDepsOptions {
 }
 
 export function defaultDeps(options: DefaultDepsOptions = {}): CliDeps {
+  // The running GradLab's engine declarations, copied into packs for editor support.
+  const typesDir = () => path.join(resolveDistDir(options.distDir), 'types');
   return {
     loadPack,
     loadExercise,
@@ -28,8 +30,9 @@ export function defaultDeps(options: DefaultDepsOptions = {}): CliDeps {
       }),
     createReferenceCache: () => new Map<string, RunOutcome>(),
     // New packs get editor support: the running GradLab's engine declarations (dist/types) are copied in.
-    scaffoldPack: (dir, opts) => scaffoldPack(dir, { ...opts, typesDir: path.join(resolveDistDir(options.distDir), 'types') }),
+    scaffoldPack: (dir, opts) => scaffoldPack(dir, { ...opts, typesDir: typesDir() }),
     scaffoldExercise,
+    scaffoldEditorSupport: (packDir) => scaffoldEditorSupport(packDir, typesDir()),
     packProblems: (error) => (error instanceof PackLoadError ? error.problems : undefined),
   };
 }

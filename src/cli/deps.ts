@@ -26,6 +26,8 @@ export interface CliDeps {
   createReferenceCache(): unknown;
   scaffoldPack(dir: string, opts: { id?: string; title?: string }): Promise<unknown>;
   scaffoldExercise(packDir: string, id: string, opts: { title?: string }): Promise<unknown>;
+  /** Writes or refreshes an existing pack's editor support (tsconfig.json, .gradlab/types). */
+  scaffoldEditorSupport(packDir: string): Promise<unknown>;
   /** The pack layer's load error, recognised without instanceof across bundles. */
   packProblems(error: unknown): PackProblem[] | undefined;
 }

@@ -10,7 +10,7 @@ import { version } from '../../package.json';
 import { runCheck } from './commands/check';
 import { runGrade } from './commands/grade';
 import { runList } from './commands/list';
-import { runNewExercise, runNewPack } from './commands/new';
+import { runNewExercise, runNewPack, runNewTypes } from './commands/new';
 import { runValidate } from './commands/validate';
 import type { CommandContext } from './context';
 import type { CliDeps } from './deps';
@@ -167,6 +167,17 @@ Example:
   $ gradlab new exercise my-pack relu-backward --title "ReLU backward"`)
     .action(async (pack: string, id: string, o) => {
       exitCode = await runNewExercise(pack, id, o, ctx());
+    });
+
+  create
+    .command('types')
+    .description("write or refresh a pack's editor support (tsconfig.json, .gradlab/types) — after a clone or an upgrade")
+    .argument('<pack-dir>', 'pack folder (contains pack.json)')
+    .addHelpText('after', `
+Example:
+  $ gradlab new types my-pack`)
+    .action(async (pack: string) => {
+      exitCode = await runNewTypes(pack, ctx());
     });
 
   program

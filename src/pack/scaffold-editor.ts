@@ -19,16 +19,20 @@ export interface EditorSupportResult {
 }
 
 /**
- * Writes the editor files into `packDir`. The tsconfig is never overwritten (the caller refuses an
- * existing one up front); an existing .gitignore is left alone with a warning saying what to add.
+ * Writes the editor files into `packDir`. The tsconfig is never overwritten (a new pack's caller
+ * refuses an existing one up front; `refresh` keeps one that exists); an existing .gitignore is left alone with a warning saying what to add.
  * Missing declarations at `typesDir` are a warning, not an error: the pack itself is complete.
  */
-export async function writeEditorSupport(packDir: string, typesDir: string): Promise<EditorSupportResult> {
+export async function writeEditorSupport(packDir: string, typesDir: string, opts: { refresh?: boolean } = {}): Promise<EditorSupportResult> {
   const files: string[] = [];
   const warnings: string[] = [];
   const tsconfig = path.join(packDir, 'tsconfig.json');
-  await fsp.writeFile(tsconfig, editorTsconfig({ harness: true }), { flag: 'wx' });
-  files.push(tsconfig);
+  // Refreshing (a cloned pack, a newer GradLab): the author's tsconfig is theirs to keep; only a
+  // missing one is written.
+  if (!(opts.refresh && fs.existsSync(tsconfig))) {
+    await fsp.writeFile(tsconfig, editorTsconfig({ harness: true }), { flag: 'wx' });
+    files.push(tsconfig);
+  }
 
   const gitignore = path.join(packDir, '.gitignore');
   if (fs.existsSync(gitignore)) {
@@ -39,6 +43,9 @@ export async function writeEditorSupport(packDir: string, typesDir: string): Pro
   }
 
   const typesTarget = path.join(packDir, EDITOR_DIR, EDITOR_TYPES_DIR);
+  // The declarations are a copy of the installed GradLab's: replace them whole so a file the newer
+  // GradLab no longer ships does not linger.
+  if (opts.refresh) await fsp.rm(typesTarget, { recursive: true, force: true });
   await fsp.mkdir(typesTarget, { recursive: true });
   if (fs.existsSync(path.join(typesDir, 'index.d.ts'))) {
     await fsp.cp(typesDir, typesTarget, { recursive: true });

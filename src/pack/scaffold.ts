@@ -91,6 +91,19 @@ export async function scaffoldExercise(packDir: string, id: string, opts: { titl
   return { dir: exerciseDir, files: [...files, packFile], warnings: [] };
 }
 
+/**
+ * `gradlab new types <pack>`: (re)writes the editor support of an existing pack — after a clone
+ * (.gradlab/ is git-ignored) or a GradLab upgrade. Keeps an existing tsconfig.json and .gitignore.
+ */
+export async function scaffoldEditorSupport(packDir: string, typesDir: string): Promise<ScaffoldResult> {
+  const root = path.resolve(packDir);
+  if (!fs.existsSync(path.join(root, PACK_MANIFEST))) {
+    throw new ScaffoldError(`${root} is not a GradLab pack (no ${PACK_MANIFEST}). Pass the folder that holds pack.json, or create one with \`gradlab new pack ${root}\`.`);
+  }
+  const editor = await writeEditorSupport(root, typesDir, { refresh: true });
+  return { dir: root, files: editor.files, warnings: editor.warnings };
+}
+
 async function writeExerciseFiles(exerciseDir: string, id: string, title: string): Promise<string[]> {
   await fsp.mkdir(exerciseDir, { recursive: false });
   const files: string[] = [];

@@ -1,6 +1,7 @@
 /**
  * gradlab new pack <dir> [--id ID] [--title T]
  * gradlab new exercise <pack-dir> <id> [--title T]
+ * gradlab new types <pack-dir>
  * Scaffolding lives in src/pack (the extension's "New Exercise Pack…" writes the same files); the
  * result validates out of the box (`gradlab validate <dir>`): reference passes, starter fails.
  * Exit 0 created · 2 usage (refuses to overwrite, bad id, not a pack).
@@ -59,6 +60,19 @@ export async function runNewExercise(packDir: string, id: string, opts: { title?
     const created = await scaffold(() => ctx.deps.scaffoldExercise(pack, id, { title: opts.title }));
     const shown = displayPath(ctx, created?.dir ?? path.join(pack, id));
     ctx.io.stdout(`Created exercise ${id} in ${shown} (and listed it in pack.json):\n${listFiles(ctx, created)}Next:\n  edit the harness, starter and solution, then: gradlab validate ${displayPath(ctx, pack)}\n`);
+    return EXIT_OK;
+  } catch (error) {
+    return reportError(error, ctx);
+  }
+}
+
+/** Editor support for a pack that lacks it (cloned: .gradlab/ is git-ignored) or has stale types. */
+export async function runNewTypes(packDir: string, ctx: CommandContext): Promise<number> {
+  try {
+    const pack = requirePackDir(ctx, packDir);
+    const created = await scaffold(() => ctx.deps.scaffoldEditorSupport(pack));
+    ctx.io.stdout(`Editor support for ${displayPath(ctx, pack)} (completion and type errors for 'gradlab' and 'gradlab/harness'):\n${listFiles(ctx, created)}`);
+    for (const warning of created?.warnings ?? []) ctx.io.stderr(`gradlab: warning: ${warning}\n`);
     return EXIT_OK;
   } catch (error) {
     return reportError(error, ctx);

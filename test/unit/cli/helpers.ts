@@ -194,6 +194,10 @@ export function fakeDeps(opts: {
       scaffolded.push(path.join(packDir, id));
       return { dir: path.join(packDir, id), files: [] };
     },
+    async scaffoldEditorSupport(packDir) {
+      scaffolded.push(path.join(packDir, 'tsconfig.json'));
+      return { dir: packDir, files: [] };
+    },
     packProblems: (error) => (error instanceof FakePackLoadError ? error.problems : undefined),
   };
 }

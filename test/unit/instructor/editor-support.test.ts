@@ -82,6 +82,33 @@ describe('editor support in scaffolded packs', function () {
       assert.deepEqual(JSON.parse(list.out).exercises.map((e: { id: string }) => e.id), ['sigmoid-grad', 'relu-backward']);
     });
 
+    it('gradlab new types restores a cloned pack (no .gradlab/) and keeps the author\'s tsconfig', async () => {
+      const pack = path.join(tmp, 'course');
+      assert.equal((await gradlab(['new', 'pack', pack])).code, 0);
+      // A clone: .gradlab/ is git-ignored, and the author has edited tsconfig.json.
+      fs.rmSync(path.join(pack, '.gradlab'), { recursive: true });
+      const authored = fs.readFileSync(path.join(pack, 'tsconfig.json'), 'utf8').replace('{', '{\n  // mine\n');
+      fs.writeFileSync(path.join(pack, 'tsconfig.json'), authored);
+      assert.notEqual(typecheck(pack).code, 0, "without the declarations 'gradlab' must not resolve");
+      // A stale file from an older GradLab is dropped by the refresh.
+      fs.mkdirSync(path.join(pack, '.gradlab', 'types'), { recursive: true });
+      fs.writeFileSync(path.join(pack, '.gradlab', 'types', 'stale.d.ts'), 'declare const stale: number;\n');
+
+      const r = await gradlab(['new', 'types', pack]);
+      assert.equal(r.code, 0, r.err);
+      assert.match(r.out, /\.gradlab[\\/]types[\\/]index\.d\.ts/);
+      assert.equal(fs.readFileSync(path.join(pack, 'tsconfig.json'), 'utf8'), authored);
+      assert.ok(!fs.existsSync(path.join(pack, '.gradlab', 'types', 'stale.d.ts')));
+      const clean = typecheck(pack);
+      assert.equal(clean.code, 0, `the refreshed pack should type-check:\n${clean.out}${clean.err}`);
+    });
+
+    it('gradlab new types on a folder without pack.json is a usage error that says what to pass', async () => {
+      const r = await gradlab(['new', 'types', tmp]);
+      assert.equal(r.code, 2);
+      assert.match(r.err, /pack\.json/);
+    });
+
     it('reports deliberate type errors in a solution and in a harness, with file and line', async () => {
       const pack = path.join(tmp, 'course');
       assert.equal((await gradlab(['new', 'pack', pack])).code, 0);
