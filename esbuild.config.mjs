@@ -3,6 +3,7 @@
 //   node esbuild.config.mjs --production  minified build used by `npm run package`
 //   node esbuild.config.mjs --watch       rebuild on change
 import * as esbuild from 'esbuild';
+import { createRequire } from 'node:module';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -18,7 +19,21 @@ const common = {
   // Prefer packages' ESM builds: jsonc-parser's default UMD entry loads its parts with a dynamic
   // require that esbuild cannot follow ("Cannot find module './impl/format'").
   mainFields: ['module', 'main'],
+  plugins: [sucraseCommonJs()],
 };
+
+/**
+ * `import 'sucrase'` → its CommonJS build. The banned-helper scan deep-imports sucrase's CJS parser
+ * (sucrase/dist/parser); with the ESM entry (mainFields) as well, every bundle carried sucrase twice.
+ */
+function sucraseCommonJs() {
+  return {
+    name: 'sucrase-commonjs',
+    setup(build) {
+      build.onResolve({ filter: /^sucrase$/ }, () => ({ path: createRequire(import.meta.url).resolve('sucrase') }));
+    },
+  };
+}
 
 /** @type {import('esbuild').BuildOptions[]} */
 const targets = [
