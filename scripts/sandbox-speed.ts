@@ -2,7 +2,8 @@
  * How much slower is an exercise inside the sandbox than the same code in plain Node?
  *
  *   npm run build
- *   npx tsx scripts/sandbox-speed.ts [exercise-dir] [--file <submission>] [--rounds N] [--prof <dir>]
+ *   npx tsx scripts/sandbox-speed.ts [exercise-dir] [--file <submission>] [--rounds N] [--modes sandbox,plain,plain-js]
+ *                                    [--prof <dir>] [--dist <dir>]
  *
  * Default: exercises/m1-fix-vanishing with its solution.ts, its own seeds, 3 rounds. Each round runs
  *   sandbox  dist/sandbox-host.js forked exactly as runSubmission does (vm context, hardening, limits);
@@ -12,6 +13,8 @@
  *   plain-js the same with WebAssembly deleted first: the JS gemm fallback, no vm context.
  * and prints each seed's wall time (the worker's own per-seed timer), then the median per mode and the
  * sandbox ÷ plain ratio. --prof <dir> writes V8 CPU profiles of the sandbox worker thread there.
+ * --dist <dir> runs "sandbox" with the bundles of another build (e.g. an older commit built elsewhere);
+ * the plain modes always use this checkout's dist/.
  * Numbers move with machine load (2 shared cores): compare modes within one invocation only.
  */
 import { fork } from 'node:child_process';
@@ -24,7 +27,7 @@ import type { HostEvent, HostRequest, WorkerJob } from '../src/runner/protocol';
 import { transformTypeScript } from '../src/runner/transform';
 
 const root = path.resolve(__dirname, '..');
-const dist = path.join(root, 'dist');
+let dist = path.join(root, 'dist');
 
 type Mode = 'sandbox' | 'plain' | 'plain-js';
 interface Timing {
@@ -131,6 +134,8 @@ async function main(): Promise<void> {
   const rounds = Number(option('--rounds') ?? 3);
   const job = buildJob(exerciseDir, option('--file'));
   const profDir = option('--prof');
+  const distDir = option('--dist');
+  if (distDir) dist = path.resolve(distDir);
   const modes: Mode[] = (option('--modes')?.split(',') as Mode[] | undefined) ?? ['sandbox', 'plain', 'plain-js'];
   const all: Record<Mode, number[]> = { sandbox: [], plain: [], 'plain-js': [] };
   console.log(`${path.relative(root, exerciseDir)}: seeds ${job.seeds.join(', ')}, ${rounds} round(s)`);

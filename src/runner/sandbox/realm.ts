@@ -72,7 +72,15 @@ export function compileGemmModule(): WebAssembly.Module | null {
   }
 }
 
-export function createSandboxRealm(runtimeSource: string, config: RuntimeConfig, gemmModule: WebAssembly.Module | null = compileGemmModule()): SandboxRealm {
+export interface RealmOptions {
+  /** The gemm module to hand the engine (default: compileGemmModule()); null keeps the JS kernel. */
+  gemmModule?: WebAssembly.Module | null;
+  /** Use the contextified fallback even where vanilla contexts exist (tests of the fallback). */
+  contextified?: boolean;
+}
+
+export function createSandboxRealm(runtimeSource: string, config: RuntimeConfig, opts: RealmOptions = {}): SandboxRealm {
+  const gemmModule = opts.gemmModule === undefined ? compileGemmModule() : opts.gemmModule;
   const options: vm.CreateContextOptions = {
     name: 'gradlab-sandbox',
     codeGeneration: { strings: false, wasm: false },
@@ -80,7 +88,7 @@ export function createSandboxRealm(runtimeSource: string, config: RuntimeConfig,
     // drains them explicitly after each seed, so they count towards that seed.
     microtaskMode: 'afterEvaluate',
   };
-  const vanilla = vanillaContextMarker();
+  const vanilla = opts.contextified ? undefined : vanillaContextMarker();
   const context = vm.createContext(vanilla ?? Object.create(null), options);
 
   // `var __gradlabRuntime` of the IIFE bundle stays local to this wrapper: no global is created.

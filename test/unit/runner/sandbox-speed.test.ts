@@ -40,8 +40,8 @@ exports.nothing = 0;`;
 
 let runtimeSource: string;
 
-function realmWith(gemmModule: WebAssembly.Module | null | undefined, submissionJs = 'exports.nothing = 0;'): SandboxRealm {
-  const realm = createSandboxRealm(runtimeSource, config, gemmModule as WebAssembly.Module | null);
+function realmWith(gemmModule: WebAssembly.Module | null, submissionJs = 'exports.nothing = 0;', contextified = false): SandboxRealm {
+  const realm = createSandboxRealm(runtimeSource, config, { gemmModule, contextified });
   const compile = (js: string, filename: string) => new vm.Script(wrapModule(js), { filename, lineOffset: -1 }).runInContext(realm.context);
   realm.api.defineModule('harness', compile(MATMUL_HARNESS, config.harnessFile));
   realm.api.defineModule('submission', compile(submissionJs, config.learnerFile));
@@ -98,5 +98,18 @@ describe('runner: sandbox realm speed (ordinary global, wasm gemm)', function ()
     assert.equal(lines.length, 4, JSON.stringify(lines));
     for (const line of lines) assert.match(line, /'WebAssembly' is not available/);
     assert.equal(realm.api.gemmBackend(), 'wasm');
+  });
+
+  it('the contextified fallback (Node without DONT_CONTEXTIFY) gets the wasm gemm and keeps WebAssembly out of reach too', () => {
+    const realm = realmWith(compileGemmModule(), PROBE_SUBMISSION, true);
+    assert.equal(realm.globalKind, 'contextified');
+    assert.notEqual(vm.runInContext('globalThis', realm.context), realm.context);
+    assert.equal(realm.api.gemmBackend(), 'wasm');
+    const report = runSeed(realm, 1);
+    assert.equal(report.error?.kind, 'forbidden', JSON.stringify(report));
+    for (const line of report.console) assert.match(line.text, /'WebAssembly' is not available/);
+    assert.equal(report.console.length, 4);
+    const matmul = runSeed(realmWith(compileGemmModule(), undefined, true), 7);
+    assert.deepEqual(matmul.metrics, runSeed(realmWith(null), 7).metrics);
   });
 });
