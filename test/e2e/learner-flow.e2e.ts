@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { REPO_ROOT } from '../../scripts/vscode/code-server-paths.mjs';
 import { createTempRun, type TempRun } from '../vscode/launcher/temp-dir';
+import { openExerciseFromPalette, startBuiltInCourseInWorkspace } from './helpers/gradlab-ui';
 import { packageVsix } from './helpers/vsix';
 import {
   acceptQuickPickRow,
@@ -131,28 +132,15 @@ describe('Learner flow in VS Code for the Web: Start Course → fail → type th
   });
 
   it('"GradLab: Start Course" copies the built-in course into the folder picked in the folder prompt', async () => {
-    await runCommand(page, 'GradLab: Start Course');
-    await waitForQuickInput(page, 'Built-in course');
-    await acceptQuickPickRow(page, 'Built-in course');
-    // code-server's simple file dialog: a quick input holding a path. Type the folder, Enter accepts it.
-    const pathBox = await waitForQuickInput(page, 'Choose a folder for your copy');
-    await pathBox.fill('');
-    await pathBox.pressSequentially(workbench.workspaceDir);
-    await page.keyboard.press('Enter');
-    await quickInput(page).waitFor({ state: 'hidden', timeout: 30_000 });
+    await startBuiltInCourseInWorkspace(workbench);
     // The folder is the open workspace, so the course opens in place with its first exercise.
-    await panel.getByTestId('exercise-title').waitFor({ state: 'visible', timeout: 60_000 });
     for (const file of ['.gradlab/course.json', `${EXERCISE.id}/${EXERCISE.learnerFile}`, `${EXERCISE.id}/README.md`]) {
       assert.ok(fs.existsSync(path.join(workbench.workspaceDir, file)), `Start Course did not write ${file}`);
     }
   });
 
   it(`"GradLab: Open Exercise…" opens "${EXERCISE.title}": its file in the editor, its instructions in the panel`, async () => {
-    await runCommand(page, 'GradLab: Open Exercise…');
-    const filter = await waitForQuickInput(page, 'GradLab: Open Exercise');
-    await filter.pressSequentially(EXERCISE.title);
-    await acceptQuickPickRow(page, EXERCISE.id);
-    await panel.getByTestId('exercise-title').filter({ hasText: EXERCISE.title }).waitFor({ state: 'visible', timeout: 30_000 });
+    await openExerciseFromPalette(page, EXERCISE.title, EXERCISE.id);
     await panel.getByTestId('instructions-body').waitFor({ state: 'visible' });
     await page.locator(`.monaco-editor[data-uri$="/${EXERCISE.id}/${EXERCISE.learnerFile}"]`).waitFor({ state: 'visible' });
   });
