@@ -1,17 +1,37 @@
 // Packages the extension exactly as users get it (a VSIX), once per E2E run.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { REPO_ROOT } from '../../../scripts/vscode/code-server-paths.mjs';
 
 const VSCE = path.join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
 
 /**
- * Runs `vsce package --no-dependencies -o <outDir>/gradlab.vsix` over the current dist/ (run
+ * Returns <outDir>/gradlab.vsix: `vsce package --no-dependencies` over the current dist/, once per process (run
  * `npm run build` first). GRADLAB_E2E_VSIX=/path/to/gradlab.vsix tests a prebuilt package instead,
  * e.g. the production build from `npm run package`.
  */
 export function packageVsix(outDir: string): string {
+  // One package per mocha process: every E2E file tests the same build, and each extra `vsce package`
+  // costs seconds and is one more chance to zip dist/ while another build rewrites it.
+  if (packagedThisRun && fs.existsSync(packagedThisRun)) {
+    fs.mkdirSync(outDir, { recursive: true });
+    const copy = path.join(outDir, 'gradlab.vsix');
+    if (copy !== packagedThisRun) fs.copyFileSync(packagedThisRun, copy);
+    return copy;
+  }
+  // Packaged into a folder of its own (removed when the process exits), not into outDir, which the
+  // calling file deletes in its after() hook.
+  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gradlab-e2e-vsix-'));
+  process.once('exit', () => fs.rmSync(cacheDir, { recursive: true, force: true }));
+  packagedThisRun = packageOnce(cacheDir);
+  return packageVsix(outDir);
+}
+
+let packagedThisRun: string | undefined;
+
+function packageOnce(outDir: string): string {
   const prebuilt = process.env.GRADLAB_E2E_VSIX;
   if (prebuilt) {
     if (!fs.existsSync(prebuilt)) throw new Error(`GRADLAB_E2E_VSIX=${prebuilt} does not exist`);
