@@ -88,6 +88,11 @@ function seriesFor(exercise: ExerciseManifest, def: ChartDef, learner: RunOutcom
   return out;
 }
 
+/** seriesFor names the reference solution's series "<metric title> (reference)". */
+function isReferenceName(series: string): boolean {
+  return series.endsWith(' (reference)');
+}
+
 function valueForTable(y: number): number | string {
   const kind = nonFiniteKind(y);
   return kind ? nonFiniteWord(kind) : y;
@@ -153,12 +158,15 @@ function buildChart(exercise: ExerciseManifest, def: ChartDef, learner: RunOutco
   const color = { field: 'series', type: 'nominal', legend: { title: null } };
 
   const layers: Array<Record<string, unknown>> = [{
-    data: { values: points },
+    data: { values: points.map((p) => ({ ...p, role: isReferenceName(p.series) ? 'reference' : 'yours' })) },
     mark: { type: 'line', point: true },
     encoding: {
       x: xEncoding,
       y: yEncoding,
       color,
+      // The reference is dashed: when the learner's line matches it exactly, the learner's colour
+      // still shows through the gaps instead of being painted over.
+      strokeDash: { field: 'role', type: 'nominal', scale: { domain: ['yours', 'reference'], range: [[1, 0], [6, 4]] }, legend: null },
       tooltip: [
         { field: 'series', type: 'nominal', title: 'Series' },
         { field: 'position', type: 'nominal', title: xTitle },

@@ -106,6 +106,17 @@ describe('webview charts render to SVG headless (vega-lite → vega, interpreter
     assert.match(ariaOfBlue + blue[0], /yours/);
   });
 
+  it("the reference line is dashed and the learner's solid, so an exact match still shows the learner's colour", async () => {
+    const { svg } = await renderSvg(specs()[0]);
+    const lineGroups = svg.split('class="mark-line role-mark').slice(1).map((g) => g.split('</g>')[0]);
+    const yours = lineGroups.filter((g) => /stroke="#3794ff"/i.test(g));
+    const others = lineGroups.filter((g) => !/stroke="#3794ff"/i.test(g));
+    assert.equal(yours.length, 1);
+    assert.equal(others.length, 1);
+    assert.match(others[0], /stroke-dasharray="6,4"/);
+    assert.doesNotMatch(yours[0], /stroke-dasharray="6,4"/);
+  });
+
   it('without the reference (showResult(result, false)) only the learner\'s line is drawn and tabled', async () => {
     const spec = withoutReferenceSeries(specs()[0]);
     const table = spec.usermeta.gradlab.table;
