@@ -8,7 +8,20 @@ import type { GradLabContext } from '../context';
 import { ExercisePanel } from '../panel';
 
 export function registerTestCommands(ctx: GradLabContext, subscriptions: vscode.Disposable[]): void {
+  // A continuous run started through the run profile's own handler, exactly as the Testing view's
+  // "Start Continuous Run" calls it (that UI asks for a profile in a quick pick the suite can't answer).
+  let continuous: vscode.CancellationTokenSource | undefined;
   subscriptions.push(
+    vscode.commands.registerCommand('gradlab._test.continuousRun', async (on: boolean, itemId?: string) => {
+      continuous?.cancel();
+      continuous?.dispose();
+      continuous = undefined;
+      if (!on) return;
+      const include = itemId === undefined ? undefined : [findTestItem(ctx.testing.controller.items, itemId)].filter((i) => i !== undefined);
+      continuous = new vscode.CancellationTokenSource();
+      const profile = ctx.testing.runProfile;
+      await profile.runHandler(new vscode.TestRunRequest(include, undefined, profile, true), continuous.token);
+    }),
     vscode.commands.registerCommand('gradlab._test.lastPanelMessage', (type: string) => ctx.panel.lastPosted.get(type as never)),
     vscode.commands.registerCommand('gradlab._test.panelState', () => ExercisePanel.current?.state),
     vscode.commands.registerCommand('gradlab._test.setTrustOverride', (trusted: boolean | undefined) => ctx.trust.setTestOverride(trusted)),
@@ -35,4 +48,12 @@ export function registerTestCommands(ctx: GradLabContext, subscriptions: vscode.
     vscode.commands.registerCommand('gradlab._test.activationMs', () => ctx.activationMs),
     vscode.commands.registerCommand('gradlab._test.statusBarText', () => ctx.statusBar.text),
   );
+}
+
+function findTestItem(items: vscode.TestItemCollection, id: string): vscode.TestItem | undefined {
+  let found: vscode.TestItem | undefined;
+  items.forEach((item) => {
+    found ??= item.id === id ? item : findTestItem(item.children, id);
+  });
+  return found;
 }

@@ -106,7 +106,7 @@ export class GradLabTesting implements vscode.Disposable {
     const exercises = this.exercisesIn(request);
     if (request.continuous) {
       this.watchContinuously(request, exercises, token);
-      return;
+      // Turning the watch on shows where the learner stands now, as a one-off run would.
     }
     const run = this.controller.createTestRun(request);
     try {
@@ -119,7 +119,7 @@ export class GradLabTesting implements vscode.Disposable {
     }
   }
 
-  /** Continuous run: grade now, then again whenever one of these learner files is saved, until cancelled. */
+  /** Continuous run: grade again whenever one of these learner files is saved, until cancelled (runHandler grades once now). */
   private watchContinuously(request: vscode.TestRunRequest, exercises: Array<[vscode.TestItem, ExerciseRef]>, token: vscode.CancellationToken): void {
     const ids = exercises.map(([item]) => item.id);
     for (const id of ids) this.continuous.set(id, (this.continuous.get(id) ?? 0) + 1);

@@ -154,6 +154,49 @@ suite('GradLab learner flow', () => {
     }
   });
 
+  test('a continuous Testing run grades now, re-checks on every save (once, even with checkOnSave on) and stops when cancelled', async function () {
+    this.timeout(90_000);
+    const document = await vscode.workspace.openTextDocument(course.learnerFile);
+    const saveWith = async (text: string) => {
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(document.uri, new vscode.Range(0, 0, document.lineCount, 0), text);
+      await vscode.workspace.applyEdit(edit);
+      await document.save();
+    };
+    const attempts = async () => (await progress()).attempts;
+    const settled = async (what: string) => {
+      // Grading is asynchronous: wait until the attempt count stops moving for 3 s.
+      let last = await attempts();
+      for (;;) {
+        await new Promise((r) => setTimeout(r, 3_000));
+        const now = await attempts();
+        if (now === last) return now;
+        last = now;
+        if (Date.now() > deadline) throw new Error(`attempts never settled (${what})`);
+      }
+    };
+    const deadline = Date.now() + 80_000;
+    // Watch this course's exercise only: other suites' sessions of the same pack share its progress.
+    const itemId = `ex:${course.root}|minimal-pack/sigmoid-grad`;
+    assert.ok((await vscode.commands.executeCommand<string[]>('gradlab._test.testItems')).includes(itemId), itemId);
+    const start = await settled('before');
+    await vscode.commands.executeCommand('gradlab._test.continuousRun', true, itemId);
+    try {
+      assert.equal(await settled('start'), start + 1, 'starting the watch grades once');
+      await setSetting('checkOnSave', true);
+      await saveWith(starter());
+      assert.equal(await settled('save while watching'), start + 2, 'one check per save: checkOnSave defers to the watch');
+      const posted = await vscode.commands.executeCommand<{ result: { exercise: string; passed: boolean } }>('gradlab._test.lastPanelMessage', 'result');
+      assert.equal(posted.result.passed, false, 'the saved starter was graded');
+    } finally {
+      await vscode.commands.executeCommand('gradlab._test.continuousRun', false);
+      await setSetting('checkOnSave', false);
+    }
+    const stopped = await attempts();
+    await saveWith(solution());
+    assert.equal(await settled('save after stop'), stopped, 'a cancelled watch no longer grades');
+  });
+
   test('a run from the Testing view grades the exercise (Test Explorer / gutter path)', async function () {
     this.timeout(60_000);
     const before = (await progress()).attempts;
