@@ -10,7 +10,8 @@
  * Scale, per check:
  *   decades   log10 distance, for log-scale quantities: every measured value and the threshold
  *             are > 0 AND (the reduction is a ratio (ratioFirstLast/ratioLastFirst), or the metric is
- *             drawn on a log-scale chart, or the threshold lies outside [0.01, 100]).
+ *             drawn on a log-scale chart, or the threshold lies outside [0.01, 100], or it is a
+ *             `between` band spanning a decade or more).
  *             <= t: log10(t/m)   >= t: log10(m/t)   between [lo,hi]: min(log10(m/lo), log10(hi/m))
  *   relative  otherwise, as a fraction of the threshold:
  *             <= t: (t−m)/|t|   >= t: (m−t)/|t|   between: min(m−lo, hi−m)/(hi−lo)
@@ -21,6 +22,11 @@
  * (max: how close the starter ever gets to passing).
  * Warning: the reference margin is "thin" when 0 ≤ margin < 0.1 decade (decades) or < 10 %
  * (relative). 0.1 decade is a factor 1.26.
+ * Exception — exact by design: when the reference measures the very same value on every seed (two
+ * or more), the quantity does not depend on the seed (a layer count, "all 50 steps finite", a norm
+ * that clipping pins to exactly 1). The engine is deterministic IEEE float64 (the wasm and JS kernels
+ * agree bit for bit), so another seed or machine cannot move it: a threshold at or just past such a
+ * value is a tolerance, not a thin margin. The table still shows the margin.
  */
 import type { CheckResult, Comparator } from '../types';
 import type { ChartDef, CheckSpec } from '../../pack/types';
@@ -42,6 +48,8 @@ export interface CheckMargin {
   /** Best seed of the starter; null when not measurable. */
   starter: number | null;
   thin: boolean;
+  /** The reference measured one identical value on every seed (≥ 2): exact by design, never thin. */
+  seedIndependent: boolean;
 }
 
 const ORDERED: Comparator[] = ['<=', '<', '>=', '>', 'between'];
@@ -58,8 +66,12 @@ export function chooseScale(spec: Pick<CheckSpec, 'op' | 'threshold' | 'reduce' 
   if (!ORDERED.includes(spec.op) || t === undefined) return 'none';
   const bounds = Array.isArray(t) ? t : [t];
   const allPositive = bounds.every((b) => b > 0) && values.every((v) => v > 0);
+  // A band spanning a decade or more ("between 0.1 and 10") is a log-scale band: 0.43 sits 0.63
+  // decade inside it, not "3 % of the width" from its edge.
+  const wideBand = Array.isArray(t) && t[0] > 0 && t[1] / t[0] >= 10;
   const logish =
-    spec.reduce === 'ratioFirstLast' || spec.reduce === 'ratioLastFirst' || logScaleMetrics.has(spec.metric) || bounds.some((b) => b < 0.01 || b > 100);
+    spec.reduce === 'ratioFirstLast' || spec.reduce === 'ratioLastFirst' || logScaleMetrics.has(spec.metric) ||
+    bounds.some((b) => b < 0.01 || b > 100) || wideBand;
   if (allPositive && logish) return 'decades';
   if (!Array.isArray(t) && t === 0) return 'absolute';
   return 'relative';
@@ -113,6 +125,7 @@ export function computeMargins(
     const starterMargins = marginsFor(starterValues);
     const ref = refMargins.length ? Math.min(...refMargins) : null;
     const start = starterMargins.length ? Math.max(...starterMargins) : null;
+    const seedIndependent = refValues.length >= 2 && refValues.every((v) => Object.is(v, refValues[0]));
     return {
       check: spec.id,
       title: spec.title,
@@ -121,7 +134,8 @@ export function computeMargins(
       scale,
       reference: ref,
       starter: start,
-      thin: isThin(scale, ref),
+      thin: isThin(scale, ref) && !seedIndependent,
+      seedIndependent,
     };
   });
 }

@@ -39,6 +39,13 @@ describe('grading validate margins', () => {
     assert.equal(chooseScale(checkSpec({ op: 'closeToReference', threshold: undefined }), [1], none), 'none');
   });
 
+  it('a between band spanning a decade or more is measured in decades', () => {
+    const none = new Set<string>();
+    assert.equal(chooseScale(checkSpec({ op: 'between', threshold: [0.1, 10] }), [0.43], none), 'decades');
+    assert.equal(chooseScale(checkSpec({ op: 'between', threshold: [0.5, 2] }), [0.9], none), 'relative');
+    close(marginOf('between', [0.1, 10], 0.43, 'decades'), Math.log10(4.3));
+  });
+
   it('flags a reference margin under 0.1 decade or 10 %, and never a failing or unmeasured one', () => {
     assert.equal(isThin('decades', 0.05), true);
     assert.equal(isThin('decades', 0.2), false);
@@ -58,6 +65,22 @@ describe('grading validate margins', () => {
     close(margin.reference, 0.05);
     close(margin.starter, -0.5);
     assert.equal(margin.thin, true);
+  });
+
+  it('a reference that measures the same value on every seed is exact by design, not thin (one seed proves nothing)', () => {
+    const spec = checkSpec({ op: '>=', threshold: 20 });
+    const seeds = (values: number[]) => values.map((measured, i) => ({ seed: i + 1, measured, passed: true }));
+    const starter = [check({ threshold: 20, passed: false, perSeed: seeds([3, 3]) })];
+    const steady = computeMargins([spec], [], [check({ threshold: 20, perSeed: seeds([20, 20, 20]) })], starter)[0];
+    assert.equal(steady.seedIndependent, true);
+    assert.equal(steady.reference, 0);
+    assert.equal(steady.thin, false);
+    const varying = computeMargins([spec], [], [check({ threshold: 20, perSeed: seeds([20, 20.5, 20]) })], starter)[0];
+    assert.equal(varying.seedIndependent, false);
+    assert.equal(varying.thin, true);
+    const single = computeMargins([spec], [], [check({ threshold: 20, perSeed: seeds([20]) })], starter)[0];
+    assert.equal(single.seedIndependent, false);
+    assert.equal(single.thin, true);
   });
 
   it('formats margins with their unit and sign', () => {
