@@ -13,6 +13,11 @@ import type { LoadedPack } from '../../../src/pack/types';
 import type { RunOutcome } from '../../../src/runner/types';
 import type { GradeResult } from '../../../src/grading/types';
 import { parseExpectations } from './expectations';
+import { defaultDeps } from '../../../src/cli/default-deps';
+import type { CliDeps } from '../../../src/cli/deps';
+import type { CliIO } from '../../../src/cli/io';
+import { runCli } from '../../../src/cli/program';
+import type { ValidateReport } from '../../../src/grading/validate/validate-pack';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const COURSE = path.join(ROOT, 'exercises');
@@ -40,6 +45,25 @@ describe('built-in course', function () {
     assert.ok(pack.exercises.length >= 18, `only ${pack.exercises.length} exercises`);
     const modules = new Set(pack.exercises.flatMap((e) => e.manifest.topics.filter((t) => /^M\d$/.test(t))));
     for (let m = 0; m <= 9; m++) assert.ok(modules.has(`M${m}`), `no exercise is tagged M${m}`);
+  });
+
+  it('`gradlab validate exercises --seeds 5` exits 0: every reference passes and every starter fails', async function () {
+    this.timeout(600_000);
+    let out = '';
+    let err = '';
+    const io: CliIO = {
+      stdout: (t) => { out += t; }, stderr: (t) => { err += t; }, stdoutIsTTY: false, stderrIsTTY: false,
+      env: { NO_COLOR: '1' }, cwd: ROOT, cpus: 2, platform: process.platform,
+    };
+    // The real command in-process, with each exercise's time limit scaled for the shared CI machine.
+    const real = defaultDeps({ distDir: path.join(ROOT, 'dist') });
+    const deps: CliDeps = { ...real, gradeExercise: (e, submission, opts) => real.gradeExercise(e, submission, { ...opts, timeMultiplier: TIME_MULTIPLIER }) };
+    const code = await runCli(['validate', 'exercises', '--seeds', '5', '--json'], io, { deps: () => deps });
+    const report = JSON.parse(out) as ValidateReport;
+    const broken = report.exercises.filter((e) => !e.referencePasses || !e.starterFails).map((e) => e.id);
+    assert.deepEqual(broken, [], `exercises failing the two-way check:\n${out}`);
+    assert.equal(report.exercises.length, pack.exercises.length);
+    assert.equal(code, 0, err || out);
   });
 
   const ids: string[] = JSON.parse(readFileSync(path.join(COURSE, 'pack.json'), 'utf8')).exercises;
