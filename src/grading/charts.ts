@@ -88,6 +88,15 @@ function seriesFor(exercise: ExerciseManifest, def: ChartDef, learner: RunOutcom
   return out;
 }
 
+/**
+ * Legend labels lead with whose line it is ("yours · Global norm after clipping…"): a long metric
+ * description is truncated at the legend's label limit, and the cut must not take the only words
+ * that tell the learner's line from the reference's. Vega expression (no regex: plain string ops).
+ */
+const ROLE_FIRST_LABEL =
+  "indexof(datum.label, ' (reference)') > 0 ? 'reference · ' + replace(datum.label, ' (reference)', '')" +
+  " : indexof(datum.label, ' (yours)') > 0 ? 'yours · ' + replace(datum.label, ' (yours)', '') : datum.label";
+
 /** seriesFor names the reference solution's series "<metric title> (reference)". */
 function isReferenceName(series: string): boolean {
   return series.endsWith(' (reference)');
@@ -155,7 +164,7 @@ function buildChart(exercise: ExerciseManifest, def: ChartDef, learner: RunOutco
     yEncoding.scale = { type: 'log' };
     yEncoding.axis = { format: '~e' }; // 1e-8 rather than 0.00000001 across many decades
   }
-  const color = { field: 'series', type: 'nominal', legend: { title: null } };
+  const color = { field: 'series', type: 'nominal', legend: { title: null, labelExpr: ROLE_FIRST_LABEL } };
 
   const layers: Array<Record<string, unknown>> = [{
     data: { values: points.map((p) => ({ ...p, role: isReferenceName(p.series) ? 'reference' : 'yours' })) },

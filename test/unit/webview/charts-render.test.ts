@@ -117,6 +117,16 @@ describe('webview charts render to SVG headless (vega-lite → vega, interpreter
     assert.doesNotMatch(yours[0], /stroke-dasharray="6,4"/);
   });
 
+  it('legend labels lead with whose line it is, so truncating a long description keeps "yours"/"reference"', async () => {
+    const spec = specs()[0];
+    const [yours, reference] = spec.usermeta.gradlab.table.columns.slice(1);
+    const { svg, warnings } = await renderSvg(spec);
+    assert.deepEqual(warnings, []);
+    const legend = svg.slice(svg.indexOf('role-legend'));
+    assert.ok(legend.includes(`yours · ${yours.replace(' (yours)', '')}`), legend.slice(0, 2000));
+    assert.ok(legend.includes(`reference · ${reference.replace(' (reference)', '')}`));
+  });
+
   it('without the reference (showResult(result, false)) only the learner\'s line is drawn and tabled', async () => {
     const spec = withoutReferenceSeries(specs()[0]);
     const table = spec.usermeta.gradlab.table;
