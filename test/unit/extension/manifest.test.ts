@@ -17,6 +17,26 @@ describe('extension/manifest', () => {
     assert.deepEqual(missing, []);
   });
 
+  it('Marketplace metadata is complete, and every file it names ships in the VSIX', () => {
+    for (const key of ['displayName', 'description', 'version', 'publisher', 'license', 'icon', 'homepage']) assert.ok(pkg[key], `package.json has no "${key}"`);
+    assert.match(pkg.repository.url, /^https:\/\//);
+    assert.match(pkg.bugs.url, /^https:\/\//);
+    assert.match(pkg.galleryBanner.color, /^#[0-9a-f]{6}$/i);
+    assert.ok(['dark', 'light'].includes(pkg.galleryBanner.theme));
+    assert.ok(pkg.categories.length > 0 && pkg.keywords.length > 0);
+    // The Marketplace wants a PNG icon of at least 128×128 (the IHDR chunk holds width and height).
+    const icon = fs.readFileSync(path.join(root, pkg.icon));
+    assert.equal(icon.subarray(1, 4).toString('ascii'), 'PNG');
+    assert.ok(icon.readUInt32BE(16) >= 128 && icon.readUInt32BE(20) >= 128, 'icon smaller than 128×128');
+    // The CHANGELOG has an entry for the version being packaged.
+    const changelog = fs.readFileSync(path.join(root, 'CHANGELOG.md'), 'utf8');
+    assert.ok(changelog.includes(`## [${pkg.version}]`), `CHANGELOG.md has no "## [${pkg.version}]" entry`);
+    // .vscodeignore is an allow-list: each of these must be re-included.
+    const ignore = fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8').split(/\r?\n/);
+    for (const shipped of ['!README.md', '!LICENSE', '!CHANGELOG.md', '!media/**', '!package.nls.json']) assert.ok(ignore.includes(shipped), `.vscodeignore lacks ${shipped}`);
+    assert.ok(pkg.icon.startsWith('media/'), 'the icon must live under media/ to ship');
+  });
+
   it('activation stays lazy: no "*", the panel serializer and course folders only', () => {
     assert.deepEqual(pkg.activationEvents, ['onWebviewPanel:gradlab.exercise', 'workspaceContains:.gradlab/course.json']);
   });
