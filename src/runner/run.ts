@@ -17,7 +17,7 @@ import { findBannedHelper } from './banned-scan';
 import { HOST_BUNDLE, resolveDistDir } from './dist-dir';
 import { crashError, outOfMemoryError } from './messages';
 import type { HostEvent, HostRequest, WorkerJob } from './protocol';
-import { lineExcerpt, transformTypeScript } from './transform';
+import { lineExcerpt, normalizeSourceText, transformTypeScript } from './transform';
 import type { RunOutcome, RunRequest, SeedOutcome } from './types';
 
 export interface RunOptions {
@@ -82,6 +82,9 @@ async function prepare(req: RunRequest): Promise<Prepared> {
     }
   }
 
+  // Windows editors and git autocrlf give CRLF, Notepad a BOM: one spelling for every step below.
+  harnessSource = normalizeSourceText(harnessSource);
+  submissionSource = normalizeSourceText(submissionSource);
   const submission = transformTypeScript(submissionSource, learnerFile);
   if (!submission.ok) {
     const where = submission.line ? ` at line ${submission.line}${submission.column ? `, column ${submission.column}` : ''}` : '';

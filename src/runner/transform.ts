@@ -8,6 +8,20 @@
  */
 import { transform } from 'sucrase';
 
+/**
+ * The text every later step (transform, banned-helper scan, V8) sees, with line breaks and a BOM
+ * spelled one way. sucrase counts only \n as a line break, V8 and VS Code also count a lone \r, so a
+ * file saved with old-Mac line endings would get line numbers that match neither the editor nor the
+ * stack traces; a leading BOM (Notepad's UTF-8) would shift sucrase's columns on line 1 by one.
+ * CRLF already works, but normalising it too keeps excerpts and offsets free of stray \r.
+ * Safe: a \r is never meaningful inside JS code (a lone one in a string or regex literal is already
+ * a syntax error, and template literals turn \r\n and \r into \n by the language's own rule).
+ */
+export function normalizeSourceText(source: string): string {
+  const withoutBom = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  return withoutBom.includes('\r') ? withoutBom.replace(/\r\n?/g, '\n') : withoutBom;
+}
+
 export type TransformResult = { ok: true; code: string } | { ok: false; line?: number; column?: number; message: string };
 
 /** Short excerpt of `line` (1-based) of `source`, for error messages. */
