@@ -8,6 +8,7 @@ import { gradingLayer, packLayer, validateLayer } from '../lazy';
 import type { PackProblem } from '../../pack/types';
 import type { RunOutcome } from '../../runner/types';
 import { exerciseRefs } from '../core/exercise-ref';
+import { isInsideFolder } from '../core/same-path';
 import type { GradLabContext } from '../context';
 import { loadPackOrExplain } from '../services/pack-sources';
 import { materializeCourse } from './course';
@@ -182,7 +183,7 @@ export function previewAsLearnerCommand(ctx: GradLabContext) {
     let exerciseId = argObject?.exercise;
     if (!exerciseId) {
       const active = vscode.window.activeTextEditor?.document.uri.fsPath;
-      const fromActive = active ? pack.exercises.find((e) => !path.relative(e.dir, active).startsWith('..')) : undefined;
+      const fromActive = active ? pack.exercises.find((e) => isInsideFolder(e.dir, active)) : undefined;
       const pick = await vscode.window.showQuickPick(
         pack.exercises.map((e) => ({ label: e.manifest.title, description: e.manifest.id, picked: e === fromActive })),
         { title: vscode.l10n.t('Preview which exercise as a learner?') },

@@ -8,6 +8,7 @@ import { planCourse, refuseTarget, type CourseOp } from '../core/course-plan';
 import { buildExercisePickItems } from '../core/exercise-list';
 import { exerciseKey, exerciseRefs, maxScoreOf, type CourseSession, type ExerciseRef } from '../core/exercise-ref';
 import { neighbourExercise, resumeExercise } from '../core/navigation';
+import { samePath } from '../core/same-path';
 import type { GradLabContext } from '../context';
 import { browseForPack, loadPackOrExplain, pickPackLocation, rememberPack, resolvePackLocation } from '../services/pack-sources';
 import { errorMessage, openExercise } from './shared';
@@ -112,7 +113,7 @@ export function startCourseCommand(ctx: GradLabContext) {
     const resumeId = resumeExercise(pack.manifest.exercises, progress.lastExercise, (id) => progress.exercises[id]?.passed === true);
     await ctx.extension.globalState.update(PENDING_OPEN_KEY, { root, exerciseId: resumeId });
 
-    const inWorkspace = (vscode.workspace.workspaceFolders ?? []).some((f) => path.resolve(f.uri.fsPath) === root);
+    const inWorkspace = (vscode.workspace.workspaceFolders ?? []).some((f) => f.uri.scheme === 'file' && samePath(f.uri.fsPath, root));
     let open = args.open;
     if (!open && !inWorkspace) open = await askHowToOpen();
     if (!open && !inWorkspace) return undefined;

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { GradeResult } from '../../grading/types';
 import { backupPathFor } from '../core/backup-name';
 import type { ExerciseRef } from '../core/exercise-ref';
+import { samePath } from '../core/same-path';
 import type { GradLabContext } from '../context';
 import type { CheckOutcome } from '../services/grading-service';
 import { SOLUTION_SCHEME } from '../services/solution-documents';
@@ -88,7 +89,7 @@ export function resetExerciseCommand(ctx: GradLabContext) {
     }
     try {
       // Back up the newest version of the learner's work: unsaved edits if the editor has any, else the file on disk.
-      const open = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === ref.learnerFile);
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && samePath(d.uri.fsPath, ref.learnerFile));
       const dirty = open?.isDirty === true;
       const current = dirty ? open!.getText() : fs.existsSync(ref.learnerFile) ? await fs.promises.readFile(ref.learnerFile, 'utf8') : undefined;
       let backup = '';

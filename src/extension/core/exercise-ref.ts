@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import type { LoadedExercise, LoadedPack } from '../../pack/types';
 import type { CourseRecord } from './course-record';
+import { isInsideFolder, samePath } from './same-path';
 
 export interface CourseSession {
   /** Course folder (holds .gradlab/course.json and one folder per exercise). */
@@ -41,8 +42,6 @@ export function exerciseRefs(session: CourseSession): ExerciseRef[] {
   return refs;
 }
 
-const samePath = (a: string, b: string) => (process.platform === 'win32' ? a.toLowerCase() === b.toLowerCase() : a === b);
-
 /** The exercise whose learner file is `file` (absolute), across all sessions. */
 export function findRefByFile(sessions: readonly CourseSession[], file: string): ExerciseRef | undefined {
   const resolved = path.resolve(file);
@@ -58,8 +57,8 @@ export function findRefByFolder(sessions: readonly CourseSession[], file: string
   const resolved = path.resolve(file);
   for (const session of sessions) {
     const ref = exerciseRefs(session).find((r) => {
-      const rel = path.relative(path.dirname(r.learnerFile), resolved);
-      return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+      const folder = path.dirname(r.learnerFile);
+      return isInsideFolder(folder, resolved) && !samePath(folder, resolved);
     });
     if (ref) return ref;
   }

@@ -9,12 +9,14 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COURSE_DIR, COURSE_FILE, parseCourseRecord, type CourseRecord, type PackSource } from '../core/course-record';
 import { packLayer } from '../lazy';
+import { pathKey } from '../core/same-path';
 import { exerciseKey, exerciseRefs, findRefByFile, findRefByFolder, type CourseSession, type ExerciseRef } from '../core/exercise-ref';
 
 export class CourseRegistry implements vscode.Disposable {
+  /** Keyed by pathKey(root): one session per folder however its path is spelled ("c:\\x" vs "C:\\X" on Windows). */
   private readonly sessions = new Map<string, CourseSession>();
-  /** Roots to look at besides workspace folders (Start Course without opening, previews). */
-  private readonly extraRoots = new Map<string, 'course' | 'preview'>();
+  /** Roots to look at besides workspace folders (Start Course without opening, previews), by pathKey. */
+  private readonly extraRoots = new Map<string, { root: string; kind: 'course' | 'preview' }>();
   private current: ExerciseRef | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly currentChanged = new vscode.EventEmitter<ExerciseRef | undefined>();
@@ -58,24 +60,25 @@ export class CourseRegistry implements vscode.Disposable {
 
   /** Adds a course folder (or a preview copy) to the registry and loads it. */
   async addRoot(root: string, kind: 'course' | 'preview'): Promise<CourseSession | undefined> {
-    this.extraRoots.set(path.resolve(root), kind);
+    this.extraRoots.set(pathKey(root), { root: path.resolve(root), kind });
     await this.refresh();
-    return this.sessions.get(path.resolve(root));
+    return this.sessions.get(pathKey(root));
   }
 
   private async scan(): Promise<void> {
-    const roots = new Map<string, 'course' | 'preview'>();
+    const roots = new Map<string, { root: string; kind: 'course' | 'preview' }>();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      if (folder.uri.scheme === 'file') roots.set(path.resolve(folder.uri.fsPath), 'course');
+      if (folder.uri.scheme === 'file') roots.set(pathKey(folder.uri.fsPath), { root: path.resolve(folder.uri.fsPath), kind: 'course' });
     }
-    for (const [root, kind] of this.extraRoots) roots.set(root, kind);
+    // The workspace folder's spelling of a path wins (it is what VS Code's document URIs use).
+    for (const [key, { root, kind }] of this.extraRoots) roots.set(key, { root: roots.get(key)?.root ?? root, kind });
     const next = new Map<string, CourseSession>();
-    for (const [root, kind] of roots) {
+    for (const [key, { root, kind }] of roots) {
       const session = await this.loadSession(root, kind);
-      if (session) next.set(root, session);
+      if (session) next.set(key, session);
     }
     this.sessions.clear();
-    for (const [root, session] of next) this.sessions.set(root, session);
+    for (const [key, session] of next) this.sessions.set(key, session);
     // Keep `current` pointing at the reloaded objects.
     if (this.current) this.current = this.findByFile(this.current.learnerFile);
     this.changed.fire();

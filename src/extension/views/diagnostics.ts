@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { GradeResult } from '../../grading/types';
 import type { PackProblem } from '../../pack/types';
 import { learnerDiagnostics, packProblemDiagnostics, type PlannedDiagnostic } from '../core/diagnostics-plan';
+import { isInsideFolder } from '../core/same-path';
 
 function toDiagnostic(planned: PlannedDiagnostic): vscode.Diagnostic {
   const position = new vscode.Position(Math.max(0, planned.line - 1), Math.max(0, planned.column - 1));
@@ -40,7 +41,7 @@ export class GradLabDiagnostics implements vscode.Disposable {
     const prefix = vscode.Uri.file(packDir).fsPath;
     const stale: vscode.Uri[] = [];
     this.pack.forEach((uri) => {
-      if (uri.fsPath.startsWith(prefix)) stale.push(uri);
+      if (isInsideFolder(prefix, uri.fsPath)) stale.push(uri);
     });
     for (const uri of stale) this.pack.delete(uri);
     for (const [file, planned] of packProblemDiagnostics(problems)) this.pack.set(vscode.Uri.file(file), planned.map(toDiagnostic));

@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { checkOutcomes } from '../core/check-outcomes';
 import { exerciseKey, exerciseRefs, type ExerciseRef } from '../core/exercise-ref';
+import { samePath } from '../core/same-path';
 import type { CourseRegistry } from '../services/course-registry';
 import type { GradingService, CheckOutcome as ServiceOutcome } from '../services/grading-service';
 import type { TrustService } from '../services/trust';
@@ -124,7 +125,7 @@ export class GradLabTesting implements vscode.Disposable {
     const ids = exercises.map(([item]) => item.id);
     for (const id of ids) this.continuous.set(id, (this.continuous.get(id) ?? 0) + 1);
     const listener = vscode.workspace.onDidSaveTextDocument(async (document) => {
-      const match = exercises.find(([, ref]) => ref.learnerFile === document.uri.fsPath);
+      const match = exercises.find(([, ref]) => samePath(ref.learnerFile, document.uri.fsPath));
       if (!match) return;
       const current = this.registry.findByFile(document.uri.fsPath) ?? match[1];
       const run = this.controller.createTestRun(new vscode.TestRunRequest([match[0]], undefined, request.profile, true));
@@ -163,7 +164,7 @@ export class GradLabTesting implements vscode.Disposable {
     for (const c of checks) run.started(c);
     if (item) run.started(item);
     // Grade the editor's text when it has unsaved changes: what the learner sees is what is checked.
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === ref.learnerFile);
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && samePath(d.uri.fsPath, ref.learnerFile));
     const source = open?.isDirty ? open.getText() : undefined;
     const outcome = await this.grading.check(ref, { reason, token, source });
     const uri = vscode.Uri.file(ref.learnerFile);

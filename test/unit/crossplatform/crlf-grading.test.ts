@@ -81,7 +81,7 @@ describe('cross-platform: CRLF and BOM files grade like LF files', function () {
     const crlf = await loadPack(path.join(tmp, 'minimal-pack'));
     assert.deepEqual(crlf.manifest, lf.manifest);
     assert.deepEqual(crlf.exercises.map((e) => e.manifest), lf.exercises.map((e) => e.manifest));
-    assert.deepEqual(crlf.warnings, lf.warnings.map((w) => ({ ...w, file: w.file.replace(MINIMAL_PACK, path.join(tmp, 'minimal-pack')) })));
+    assert.deepEqual(crlf.warnings, (lf.warnings ?? []).map((w) => ({ ...w, file: w.file.replace(MINIMAL_PACK, path.join(tmp, 'minimal-pack')) })));
   });
 
   it('the CRLF reference solution passes, with a CRLF harness, and the CRLF starter fails', async () => {
