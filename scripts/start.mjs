@@ -9,21 +9,22 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { spawnPlan } from './win-spawn.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const courseDir = process.env.GRADLAB_COURSE_DIR || path.join(homedir(), 'gradlab-course');
 const port = Number(process.env.GRADLAB_PORT || 8765);
-const shell = process.platform === 'win32';
 
 function step(title, cmd, args, opts = {}) {
   console.log(`\n▶ ${title}`);
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', shell, ...opts });
+  const plan = spawnPlan(cmd, args);
+  const r = spawnSync(plan.file, plan.args, { cwd: root, stdio: 'inherit', shell: plan.shell, ...opts });
   if (r.status !== 0) {
-    console.error(`✗ ${title} failed (exit ${r.status}).`);
+    console.error(`✗ ${title} failed (${r.error ? r.error.message : `exit ${r.status}`}).`);
     process.exit(r.status || 1);
   }
 }
-const has = (cmd) => spawnSync(shell ? 'where' : 'which', [cmd], { stdio: 'ignore' }).status === 0;
+const has = (cmd) => spawnSync(process.platform === 'win32' ? 'where' : 'which', [cmd], { stdio: 'ignore' }).status === 0;
 
 if (!existsSync(path.join(root, 'node_modules', '.bin', 'esbuild'))) step('Installing dependencies (npm ci)', 'npm', ['ci']);
 step('Building and packaging gradlab.vsix', 'npm', ['run', 'package']);
