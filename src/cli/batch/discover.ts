@@ -21,7 +21,12 @@ export function listStudents(submissionsDir: string): string[] {
     .readdirSync(submissionsDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
     .map((entry) => entry.name)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    // Compared in NFC: macOS file systems often hand back (or unzip to) decomposed names ("e" + U+0308 for
+    // "ë"), which sort differently in code-point order than the composed names Linux and Windows show, and
+    // the --shard assignment must be the same on every machine.
+    .map((name) => ({ name, key: name.normalize('NFC') }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map(({ name }) => name);
 }
 
 /** Learner file names that appear in exactly one exercise of the pack (layout B is unambiguous for them). */
