@@ -37,7 +37,7 @@ export interface CourseRecord {
 export function parseCourseRecord(text: string): { record?: CourseRecord; error?: string } {
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(text.replace(/^\uFEFF/, '')); // course.json edited and saved by Notepad gains a BOM
   } catch (e) {
     return { error: `not valid JSON (${(e as Error).message})` };
   }

@@ -111,5 +111,7 @@ function findOpeningLink(tokens: MarkdownIt.Token[], closeIdx: number): Markdown
 
 /** Render an exercise README (markdown) to HTML that is safe to insert into the webview. */
 export function renderInstructions(markdown: string, options: RenderInstructionsOptions = {}): string {
-  return createRenderer(options).render(markdown);
+  // A README saved by Notepad starts with a BOM, which markdown-it keeps as text: "\uFEFF# Title" is then
+  // a paragraph, not the heading.
+  return createRenderer(options).render(markdown.replace(/^\uFEFF/, ''));
 }
