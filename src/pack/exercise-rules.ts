@@ -167,7 +167,9 @@ function exerciseFileNames(out: RuleProblem[], m: any): void {
     const rel = m.files[role];
     if (typeof rel !== 'string' || rel === '') continue;
     const normalized = path.posix.normalize(rel.replace(/\\/g, '/'));
-    if (path.isAbsolute(rel) || path.posix.isAbsolute(normalized) || normalized === '..' || normalized.startsWith('../')) {
+    // Judged by both platforms' rules, whatever this machine runs: "C:\\x" or "C:x" is relative to Linux
+    // but leaves the exercise folder on the Windows machine a learner uses.
+    if (path.win32.isAbsolute(rel) || /^[A-Za-z]:/.test(rel) || path.posix.isAbsolute(normalized) || normalized === '..' || normalized.startsWith('../')) {
       out.push({
         jsonPath: `/files/${role}`, severity: 'error',
         message: `files.${role} ("${rel}") points outside the exercise folder.`,
@@ -176,8 +178,10 @@ function exerciseFileNames(out: RuleProblem[], m: any): void {
     }
   }
   if (typeof m.learnerFile === 'string') {
+    portableLearnerFile(out, m.learnerFile);
     for (const role of ['solution', 'harness'] as const) {
-      if (m.files[role] === m.learnerFile) {
+      // Compared as Windows and macOS do (case-insensitively): "Solution.ts" IS solution.ts there.
+      if (typeof m.files[role] === 'string' && sameFileIgnoringCase(m.files[role], m.learnerFile)) {
         out.push({
           jsonPath: '/learnerFile', severity: 'error',
           message: `learnerFile "${m.learnerFile}" is the same file as files.${role}: the learner's copy would overwrite it.`,
@@ -186,6 +190,31 @@ function exerciseFileNames(out: RuleProblem[], m: any): void {
       }
     }
   }
+}
+
+function sameFileIgnoringCase(rel: string, name: string): boolean {
+  return path.posix.normalize(rel.replace(/\\/g, '/')).toLowerCase() === name.toLowerCase();
+}
+
+/** Device names Windows reserves in every folder, with any extension ("con.ts" cannot be created). */
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+/** Characters no Windows file name may hold (the schema already rules out / and \). */
+const WINDOWS_FORBIDDEN = /[<>:"|?*\u0000-\u001f]/;
+
+/**
+ * The learner's file is created on the learner's machine, often Windows, from a manifest usually
+ * written on Linux or macOS: a name those accept but Windows refuses breaks Start Course there.
+ */
+function portableLearnerFile(out: RuleProblem[], name: string): void {
+  let why: string | undefined;
+  if (WINDOWS_FORBIDDEN.test(name)) why = 'holds a character Windows does not allow in file names (< > : " | ? * or a control character)';
+  else if (WINDOWS_RESERVED.test(name)) why = `is a device name Windows reserves ("${name.split('.')[0]}")`;
+  if (!why) return;
+  out.push({
+    jsonPath: '/learnerFile', severity: 'error',
+    message: `learnerFile "${name}" ${why}: learners on Windows could not start this exercise.`,
+    fix: 'Use letters, digits, "-" and "_" before ".ts", e.g. "clip.ts".',
+  });
 }
 
 function duplicateIds(out: RuleProblem[], list: unknown, base: string, key: string, what: string): void {
