@@ -10,7 +10,7 @@
 import type { CheckResult } from '../../grading/types';
 import type { BatchExercise, BatchReport, ExerciseCell } from '../batch/types';
 import { formatErrorHeadline } from './check-report';
-import { formatNumber, formatThreshold } from './numbers';
+import { formatMeasured, formatThreshold } from './numbers';
 
 /**
  * Escapes text for XML 1.0 content and attribute values. Characters XML 1.0 forbids (C0 controls
@@ -48,7 +48,7 @@ interface Testcase {
 }
 
 function checkFailureBody(check: CheckResult): string {
-  const lines = [`measured: ${formatNumber(check.measured)}`, `threshold: ${formatThreshold(check.comparator, check.threshold, false)}`, `points: ${check.points}/${check.maxPoints}`];
+  const lines = [`measured: ${formatMeasured(check.measured, check.threshold)}`, `threshold: ${formatThreshold(check.comparator, check.threshold, false)}`, `points: ${check.points}/${check.maxPoints}`];
   if (check.location) lines.push(`at ${check.location.file}:${check.location.line}`);
   if (check.hint) lines.push(`hint: ${check.hint}`);
   return lines.join('\n');

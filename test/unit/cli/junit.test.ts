@@ -90,6 +90,18 @@ describe('cli JUnit XML', () => {
     assert.equal(erin.length, 2);
     for (const c of erin) assert.equal(childrenNamed(c, 'error')[0].attrs.message, 'sandbox host missing');
   });
+  it('prints a failing measured value with the digits that put it on the failing side of the threshold', () => {
+    // 1.00012 rounds to "1" at 3 significant digits, which would read as passing "<= 1.0001".
+    const { charts: _c, ...failed } = gradeResult({ checks: [check({ passed: false, points: 0, measured: 1.00012, threshold: 1.0001 })] });
+    const base = report();
+    const xml = toJunitXml({
+      ...base,
+      students: [{ student: 'frank', score: 0, maxScore: 3, exercises: [{ exercise: 'clip-global-norm', status: 'graded', score: 0, maxScore: 3, passed: false, result: failed }] }],
+    });
+    const failure = childrenNamed(childrenNamed(childrenNamed(parseXml(xml), 'testsuite')[0], 'testcase')[0], 'failure')[0];
+    assert.match(failure.text, /^measured: 1\.00012$/m);
+    assert.match(failure.text, /^threshold: <= 1\.0001$/m);
+  });
 });
 
 describe('the tests\' XML parser rejects what is not well-formed', () => {
