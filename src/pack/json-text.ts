@@ -3,7 +3,7 @@
  * come with their offset, and JSON Pointers (from Ajv or our own rules) are resolved against the
  * syntax tree of the ORIGINAL text. This is why we parse with jsonc-parser and not JSON.parse alone.
  */
-import { parse, parseTree, printParseErrorCode, type Node, type ParseError } from './jsonc';
+import { parse, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { PackProblem } from './types';
 
 export interface ParsedJson {

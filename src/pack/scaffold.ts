@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import { promises as fsp } from 'fs';
 import * as path from 'path';
-import { applyEdits, modify, parse } from './jsonc';
+import { applyEdits, modify, parse } from 'jsonc-parser';
 import { EXERCISE_MANIFEST, PACK_MANIFEST } from './pack-rules';
 import { writeEditorSupport } from './scaffold-editor';
 import * as t from './scaffold-templates';
