@@ -19,8 +19,8 @@ export async function checkAndReport(ctx: GradLabContext, ref: ExerciseRef, reas
   const outcome = await ctx.testing.checkExercise(ref, reason);
   switch (outcome.kind) {
     case 'graded':
+      // The tree and status bar repaint from GradingService.onDidGrade (extension.ts).
       ctx.diagnostics.showGradeResult(ref.learnerFile, outcome.result);
-      ctx.refreshProgressViews();
       break;
     case 'untrusted':
       ctx.panel.refreshView(ref); // carries trusted: false, so the page offers "Trust this workspace…"
@@ -67,7 +67,7 @@ export function showNextHintCommand(ctx: GradLabContext) {
     const used = await ctx.progress.revealHint(packId, ref.exercise.manifest.id, hints.length);
     if (!ctx.panel.isShowing(ref)) ctx.panel.show(ref);
     else ctx.panel.updateHints(ref);
-    ctx.refreshProgressViews();
+    // No tree / status bar repaint: neither shows hintsUsed.
     return used;
   };
 }

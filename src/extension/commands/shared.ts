@@ -13,8 +13,8 @@ export async function openExercise(ctx: GradLabContext, ref: ExerciseRef, option
     void vscode.window.showErrorMessage(vscode.l10n.t('Cannot open {0}: {1}. Run "GradLab: Start Course" on this folder again to restore missing files (your work is kept).', ref.learnerFile, (e as Error).message));
   }
   ctx.panel.show(ref);
+  // lastOpened is shown nowhere (tree and status bar show scores; setCurrent repainted the status bar).
   await ctx.progress.markOpened(ref.session.pack.manifest.id, ref.exercise.manifest.id);
-  ctx.refreshProgressViews();
 }
 
 /** The exercise a command acts on, or undefined after telling the learner how to pick one. */
