@@ -12,9 +12,11 @@ import { releaseGrad } from './grad-pool';
 /**
  * Local backward of one op: given ∂L/∂out (same shape as the output, read-only) return ∂L/∂parent
  * for each parent, already reduced to that parent's shape, or null for parents that need none.
- * Each returned array must be either gradOut itself (pass-through ops: add, reshape) or a FRESH
- * array not returned twice and not kept elsewhere: the engine takes ownership of fresh arrays and
- * may add into them in place (saves a copy per accumulation). gradOut itself is never written.
+ * Built-in ops return either gradOut itself (pass-through ops: add, reshape) or a FRESH array not
+ * returned twice and not kept elsewhere: the engine takes ownership of those and may add into them
+ * in place (saves a copy per accumulation). Custom Tensor.fromOp backwards may return one array for
+ * several parents or keep it, so the engine never writes into what they return. gradOut itself is
+ * never written.
  */
 export type BackwardFn = (gradOut: Float64Array) => Array<Float64Array | null>;
 
@@ -142,7 +144,10 @@ export function runBackward(root: Tensor, seed: Float64Array, retainGraph: boole
           const pg = grads[j];
           const p = parents[j];
           if (pg === g) passedOn = true;
-          if (pg !== null && pg !== undefined && p.requiresGrad) accumulate(p, pg, pg !== g);
+          // Only a built-in op's fresh arrays are ours to add into: a custom op may have returned the
+          // same array for two parents (in-place accumulation would leak one parent's sum into the
+          // other) or kept it.
+          if (pg !== null && pg !== undefined && p.requiresGrad) accumulate(p, pg, node.builtin === true && pg !== g);
         }
         // g is dead now unless a parent borrowed it or it becomes this tensor's .grad (see grad-pool.ts).
         if (node.builtin === true && t._accOwned && !passedOn && !t._retainsGrad) releaseGrad(g);

@@ -155,4 +155,50 @@ describe('engine core: autograd', () => {
     h.mul(h).add(h).sum().backward(); // L = x⁴ + x², dL/dx = 4x³ + 2x = 36
     assert.equal(x.grad!.item(), 36);
   });
+
+  describe('custom ops (Tensor.fromOp) may return one array for several inputs, or keep it', () => {
+    /** Central finite difference of a plain-JS loss in input k, element i (no engine involved). */
+    function finiteDiff(f: (a: number[], b: number[]) => number, a: number[], b: number[], which: 'a' | 'b', i: number): number {
+      const h = 1e-6;
+      const plus = which === 'a' ? [a.map((v, j) => (j === i ? v + h : v)), b] : [a, b.map((v, j) => (j === i ? v + h : v))];
+      const minus = which === 'a' ? [a.map((v, j) => (j === i ? v - h : v)), b] : [a, b.map((v, j) => (j === i ? v - h : v))];
+      return (f(plus[0], plus[1]) - f(minus[0], minus[1])) / (2 * h);
+    }
+
+    /** s = a + b as a custom op whose backward hands back ONE fresh array for both inputs (and keeps it). */
+    function customAdd(a: E.Tensor, b: E.Tensor, kept: Float64Array[]): E.Tensor {
+      const out = new Float64Array(a.data.length);
+      for (let i = 0; i < out.length; i++) out[i] = a.data[i] + b.data[i];
+      return E.Tensor.fromOp(out, a.shape, 'customAdd', [a, b], (g) => {
+        const r = new Float64Array(g);
+        kept.push(r);
+        return [r, r];
+      });
+    }
+
+    it('s.add(a).sum() with s = customAdd(a, b) gives the finite-difference gradients (a: 2, b: 1)', () => {
+      const av = [0.5, -1.25];
+      const bv = [2, 3.5];
+      const a = E.tensor(av, { requiresGrad: true });
+      const b = E.tensor(bv, { requiresGrad: true });
+      customAdd(a, b, []).add(a).sum().backward();
+      const loss = (x: number[], y: number[]): number => x.reduce((s, v, i) => s + (v + y[i]) + v, 0);
+      for (let i = 0; i < av.length; i++) {
+        assert.ok(Math.abs(a.grad!.data[i] - finiteDiff(loss, av, bv, 'a', i)) < 1e-6, `a.grad = ${a.grad!.toArray()}`);
+        assert.ok(Math.abs(b.grad!.data[i] - finiteDiff(loss, av, bv, 'b', i)) < 1e-6, `b.grad = ${b.grad!.toArray()}`);
+      }
+    });
+
+    it('the array a custom backward returned and kept is not written into by the engine', () => {
+      const kept: Float64Array[] = [];
+      const a = E.tensor([1, 2], { requiresGrad: true });
+      const b = E.tensor([3, 4], { requiresGrad: true });
+      // a also gets a gradient through mul, so the engine has a pending sum to combine with the kept
+      // array. The custom op is the SECOND operand so its backward runs first and its array is pending.
+      a.mul(3).add(customAdd(a, b, kept)).sum().backward();
+      assert.deepEqual(Array.from(kept[0]), [1, 1]);
+      assert.deepEqual(a.grad!.toArray(), [4, 4]);
+      assert.deepEqual(b.grad!.toArray(), [1, 1]);
+    });
+  });
 });
