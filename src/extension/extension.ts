@@ -59,7 +59,7 @@ export function activate(context: vscode.ExtensionContext): { activationMs: numb
     }),
     vscode.workspace.onDidSaveTextDocument((document) => onSave(ctx, document)),
     vscode.workspace.onDidChangeWorkspaceFolders(() => void ctx.registry.refresh()),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => ctx.panel.setTrusted(true)),
+    // Trust granted: PanelHost tells the open panel itself.
   );
 
   // Load courses after activate() returns: activation stays cheap, the views fill in a moment later.

@@ -102,10 +102,6 @@ export class PanelHost implements vscode.Disposable {
     this.record({ type: 'exercise', view });
   }
 
-  setTrusted(trusted: boolean): void {
-    ExercisePanel.current?.setTrusted(trusted);
-  }
-
   private postResult(ref: ExerciseRef, result: GradeResult): void {
     const referenceShown = vscode.workspace.getConfiguration('gradlab').get<boolean>('showReferenceCurve', true);
     ExercisePanel.current?.showResult(result, referenceShown);
