@@ -122,6 +122,8 @@ function accumulate(t: Tensor, g: Float64Array, owned: boolean): void {
     t._accOwned = true;
   }
   for (let i = 0; i < target.length; i++) target[i] += g[i];
+  // An owned g (a built-in op's fresh array, nobody else holds it) is dead once added: recycle it.
+  if (owned) releaseGrad(g);
 }
 
 /** Runs reverse-mode differentiation from root with the given seed gradient. */
