@@ -58,7 +58,20 @@ function safeRelativePath(src: string): string | undefined {
   return parts.filter((p) => p !== '' && p !== '.').join('/');
 }
 
-function createRenderer(options: RenderInstructionsOptions): MarkdownIt {
+/** What one render passes to the rules through markdown-it's `env` (the instance itself is shared). */
+interface RenderEnv {
+  resolveResource?: RenderInstructionsOptions['resolveResource'];
+}
+
+let renderer: MarkdownIt | undefined;
+
+/** One markdown-it instance for every README: building it (and its rule chains) per render is wasted work. */
+function sharedRenderer(): MarkdownIt {
+  renderer ??= createRenderer();
+  return renderer;
+}
+
+function createRenderer(): MarkdownIt {
   const md = new (loadMarkdownIt())({ html: false, linkify: true, typographer: false });
 
   const defaultImage = md.renderer.rules.image!;
@@ -68,7 +81,7 @@ function createRenderer(options: RenderInstructionsOptions): MarkdownIt {
     const alt = self.renderInlineAsText(token.children ?? [], opts, env);
     const isData = /^data:image\//i.test(src);
     const relative = isData ? undefined : safeRelativePath(src);
-    const resolved = relative !== undefined ? options.resolveResource?.(relative) : undefined;
+    const resolved = relative !== undefined ? (env as RenderEnv).resolveResource?.(relative) : undefined;
     if (!isData && resolved === undefined) {
       // The CSP would block it (or it cannot be found): show the alt text instead of a broken image.
       return `<span class="missing-image">${md.utils.escapeHtml(alt || 'image')}</span>`;
@@ -113,5 +126,6 @@ function findOpeningLink(tokens: MarkdownIt.Token[], closeIdx: number): Markdown
 export function renderInstructions(markdown: string, options: RenderInstructionsOptions = {}): string {
   // A README saved by Notepad starts with a BOM, which markdown-it keeps as text: "\uFEFF# Title" is then
   // a paragraph, not the heading.
-  return createRenderer(options).render(markdown.replace(/^\uFEFF/, ''));
+  const env: RenderEnv = { resolveResource: options.resolveResource };
+  return sharedRenderer().render(markdown.replace(/^\uFEFF/, ''), env);
 }

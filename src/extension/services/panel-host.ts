@@ -27,6 +27,8 @@ export class PanelHost implements vscode.Disposable {
   private shown: ExerciseRef | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private panelSubscriptions: vscode.Disposable[] = [];
+  /** Rendered READMEs by file (see instructionsHtml). */
+  private readonly instructionsCache = new Map<string, { panel: ExercisePanel; mtimeMs: number; size: number; html: string }>();
   /** Most recent message per type, for the integration suite. */
   readonly lastPosted = new Map<PostedMessage['type'], PostedMessage>();
 
@@ -116,15 +118,6 @@ export class PanelHost implements vscode.Disposable {
 
   private buildView(panel: ExercisePanel, ref: ExerciseRef): ExerciseView {
     const m = ref.exercise.manifest;
-    // The README the learner sees is their course copy; fall back to the pack's.
-    const localReadme = path.join(path.dirname(ref.learnerFile), 'README.md');
-    const readmeFile = fs.existsSync(localReadme) ? localReadme : ref.exercise.paths.readme;
-    let markdown: string;
-    try {
-      markdown = fs.readFileSync(readmeFile, 'utf8');
-    } catch {
-      markdown = `# ${m.title}\n\n${vscode.l10n.t('(The instructions file {0} is missing.)', path.basename(readmeFile))}`;
-    }
     const p = this.progress.exercise(ref.session.pack.manifest.id, m.id);
     const { hints, total } = this.hintsFor(ref);
     const count = exerciseRefs(ref.session).length;
@@ -134,7 +127,7 @@ export class PanelHost implements vscode.Disposable {
       subtitle: ref.session.kind === 'preview'
         ? vscode.l10n.t('{0} · preview as learner', ref.session.pack.manifest.title)
         : ref.session.pack.manifest.title,
-      instructionsHtml: panel.renderInstructions(markdown, vscode.Uri.file(path.dirname(readmeFile))),
+      instructionsHtml: this.instructionsHtml(panel, ref),
       hints,
       hintsTotal: total,
       progress: {
@@ -151,6 +144,33 @@ export class PanelHost implements vscode.Disposable {
     };
   }
 
+  /**
+   * The README as HTML. The view is rebuilt after every grade, so the rendering is cached per README
+   * file and reused while its mtime and size are unchanged (an edited README renders afresh). Keyed by
+   * panel too: image URLs come from that panel's webview.
+   */
+  private instructionsHtml(panel: ExercisePanel, ref: ExerciseRef): string {
+    // The README the learner sees is their course copy; fall back to the pack's.
+    const localReadme = path.join(path.dirname(ref.learnerFile), 'README.md');
+    const readmeFile = fs.existsSync(localReadme) ? localReadme : ref.exercise.paths.readme;
+    const exerciseDir = vscode.Uri.file(path.dirname(readmeFile));
+    let stat: fs.Stats;
+    let markdown: string;
+    try {
+      stat = fs.statSync(readmeFile);
+      const cached = this.instructionsCache.get(readmeFile);
+      if (cached && cached.panel === panel && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.html;
+      markdown = fs.readFileSync(readmeFile, 'utf8');
+    } catch {
+      this.instructionsCache.delete(readmeFile);
+      const missing = `# ${ref.exercise.manifest.title}\n\n${vscode.l10n.t('(The instructions file {0} is missing.)', path.basename(readmeFile))}`;
+      return panel.renderInstructions(missing, exerciseDir);
+    }
+    const html = panel.renderInstructions(markdown, exerciseDir);
+    this.instructionsCache.set(readmeFile, { panel, mtimeMs: stat.mtimeMs, size: stat.size, html });
+    return html;
+  }
+
   private attach(panel: ExercisePanel): void {
     if (this.panelSubscriptions.length > 0 && ExercisePanel.current === panel) return;
     for (const d of this.panelSubscriptions.splice(0)) d.dispose();
@@ -158,6 +178,7 @@ export class PanelHost implements vscode.Disposable {
       panel.onDidReceiveMessage((message) => this.onMessage(message)),
       panel.onDidDispose(() => {
         for (const d of this.panelSubscriptions.splice(0)) d.dispose();
+        this.instructionsCache.clear(); // its HTML holds this panel's resource URLs
       }),
     );
   }

@@ -43,6 +43,15 @@ describe('instructions markdown', () => {
     assert.match(html, /<span class="missing-image">abs<\/span>/);
   });
 
+  it('uses each call\'s own resolveResource (one markdown-it instance serves every README)', () => {
+    const first = renderInstructions('![a](a.png)', { resolveResource: (p) => `https://one/${p}` });
+    const second = renderInstructions('![a](a.png)', { resolveResource: (p) => `https://two/${p}` });
+    const none = renderInstructions('![a](a.png)');
+    assert.match(first, /src="https:\/\/one\/a\.png"/);
+    assert.match(second, /src="https:\/\/two\/a\.png"/);
+    assert.match(none, /<span class="missing-image">a<\/span>/);
+  });
+
   it('replaces remote images (blocked by the CSP) and unresolvable ones with their alt text', () => {
     const html = renderInstructions('![remote](https://example.com/a.png) ![local](a.png)');
     assert.doesNotMatch(html, /<img/);
