@@ -77,8 +77,23 @@ function usesReference(ex: LoadedExercise): boolean {
     || m.charts.some((c) => c.compareReference !== false);
 }
 
+function referenceRequest(ex: LoadedExercise, seeds: number[], timeMultiplier: number): RunRequest {
+  return buildRequest(ex, ex.paths.solution, ex.manifest.files.solution, seeds, timeMultiplier);
+}
+
+/**
+ * True when the learner's request is exactly the reference run (validation grades the solution
+ * file as a submission): same file on disk, no editor buffer, same name in messages. The other
+ * fields come from the same manifest, seeds and multiplier, so they match by construction.
+ */
+function isReferenceRequest(learner: RunRequest, reference: RunRequest): boolean {
+  return learner.submissionSource === undefined
+    && learner.submissionFile === path.resolve(reference.submissionFile)
+    && learner.submissionDisplayName === reference.submissionDisplayName;
+}
+
 async function referenceOutcome(ex: LoadedExercise, seeds: number[], timeMultiplier: number, opts: GradeExerciseOptions, run: RunSubmission): Promise<RunOutcome> {
-  const req = buildRequest(ex, ex.paths.solution, ex.manifest.files.solution, seeds, timeMultiplier);
+  const req = referenceRequest(ex, seeds, timeMultiplier);
   const key = opts.referenceCache ? await referenceCacheKey(ex, seeds, req.timeMsPerSeed) : '';
   const cached = opts.referenceCache?.get(key);
   if (cached) return cached;
@@ -98,11 +113,18 @@ export async function gradeExercise(
   const learnerFile = displayNameFor(ex, submission.file);
 
   const learnerRequest = buildRequest(ex, path.resolve(submission.file), learnerFile, seeds, timeMultiplier, submission.source);
-  // Learner and reference run side by side: two sandboxes, half the wall-clock time.
-  const [learner, reference] = await Promise.all([
-    run(learnerRequest, { signal: opts.signal, distDir: opts.distDir }),
-    usesReference(ex) ? referenceOutcome(ex, seeds, timeMultiplier, opts, run) : Promise.resolve(undefined),
-  ]);
+  let learner: RunOutcome;
+  let reference: RunOutcome | undefined;
+  if (usesReference(ex) && isReferenceRequest(learnerRequest, referenceRequest(ex, seeds, timeMultiplier))) {
+    // Grading the reference solution itself: one run (cached) is both sides, not the same file twice.
+    learner = reference = await referenceOutcome(ex, seeds, timeMultiplier, opts, run);
+  } else {
+    // Learner and reference run side by side: two sandboxes, half the wall-clock time.
+    [learner, reference] = await Promise.all([
+      run(learnerRequest, { signal: opts.signal, distDir: opts.distDir }),
+      usesReference(ex) ? referenceOutcome(ex, seeds, timeMultiplier, opts, run) : Promise.resolve(undefined),
+    ]);
+  }
 
   const result = evaluate(ex.manifest, learner, reference, { revealHidden: opts.revealHidden, learnerFile });
   result.charts = buildCharts(ex.manifest, learner, reference);

@@ -109,6 +109,21 @@ describe('grading/gradeExercise', () => {
     assert.deepEqual(withOtherSeeds.seeds, [9]);
   });
 
+  it('runs the reference solution once when it is graded as the submission, and the starter then reuses it', async () => {
+    const { ex } = tempExercise();
+    const { run, requests } = fakeRunner();
+    const cache = new Map<string, RunOutcome>();
+    const result = await load().gradeExercise(ex, { file: ex.paths.solution }, { referenceCache: cache, run });
+    assert.equal(requests.length, 1);
+    assert.equal(requests[0].submissionDisplayName, 'solution.ts');
+    assert.deepEqual(result.checks.map((c) => c.passed), [true, true]);
+    await load().gradeExercise(ex, { file: ex.paths.starter }, { referenceCache: cache, run });
+    assert.deepEqual(requests.map((r) => path.basename(r.submissionFile)), ['solution.ts', 'starter.ts']);
+    // An editor buffer of the solution file is not the file on disk: it runs on its own (reference from the cache).
+    await load().gradeExercise(ex, { file: ex.paths.solution, source: '// unsaved' }, { referenceCache: cache, run });
+    assert.equal(requests.length, 3);
+  });
+
   it('does not run the reference when nothing reads it', async () => {
     const { ex, dir } = tempExercise();
     ex.manifest.checks = [ex.manifest.checks[1]];
