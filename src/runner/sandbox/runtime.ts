@@ -17,7 +17,7 @@ import type { ErrorInfo } from '../../grading/types';
 import { installAllocationGuard } from './runtime/allocation-guard';
 import { classifyEscaped, learnerException, type Files } from './runtime/classify';
 import { ConsoleBuffer } from './runtime/console-capture';
-import { asFatal, asSandboxFailure, failure, SandboxFailure } from './runtime/failures';
+import { asFatal, asSandboxFailure, failure, failureAt, harnessFailure, SandboxFailure, type FailureLocation } from './runtime/failures';
 import { installForbiddenGlobals, lockDown as lockDownRealm, removeDangerousGlobals } from './runtime/harden';
 import { makeHarnessContext, makeTensorChecker, type TensorChecker } from './runtime/harness-context';
 import { MetricStore } from './runtime/metrics';
@@ -66,14 +66,23 @@ let forbiddenAttempt: SandboxFailure | undefined;
 let seedError: SandboxFailure | undefined;
 let currentSeed = 0;
 
-/** The learner's file and line currently on the call stack, if any. */
-function learnerLocation(): { file?: string; line?: number } {
+/** The learner's line currently on the call stack, if any. */
+function learnerLine(): number | undefined {
+  return firstFrameLine(safeStack(new Error('probe')), files.learnerFile);
+}
+
+/**
+ * The learner's file and line currently on the call stack; no location at all when none is. Probes
+ * the stack itself rather than through learnerLine: one frame fewer between the allocation and the
+ * learner's frame under stackTraceLimit.
+ */
+function learnerLocation(): FailureLocation {
   const line = firstFrameLine(safeStack(new Error('probe')), files.learnerFile);
-  return line ? { file: files.learnerFile, line } : {};
+  return line ? failureAt(files.learnerFile, line) : { suffix: '', info: {} };
 }
 
 function forbid(what: string): Error {
-  const line = learnerLocation().line;
+  const at = failureAt(files.learnerFile, learnerLine());
   const niceName = what.startsWith('require(') || what.startsWith('import(') ? what.replace(/^(require|import)\('(.*)'\)$/, "'$2'") : `'${what}'`;
   const message =
     what.startsWith('require(') || what.startsWith('import(')
@@ -81,21 +90,17 @@ function forbid(what: string): Error {
       : what === 'Proxy'
         ? "'Proxy' is not available in GradLab exercises: the sandbox leaves it out so results cannot be disguised."
         : `${niceName} is not available in GradLab exercises: your code runs in a sandbox without Node.js, files, network or timers.`;
-  const err = failure('forbidden', message + (line ? ` (${files.learnerFile} line ${line})` : ''), {
-    file: files.learnerFile,
-    ...(line ? { line } : {}),
-  }, true);
+  const err = failure('forbidden', message + at.suffix, at.info, true);
   forbiddenAttempt ??= err;
   return err;
 }
 
 function banned(name: string): Error {
-  const line = learnerLocation().line;
+  const at = failureAt(files.learnerFile, learnerLine());
   return failure(
     'banned-helper',
-    `This exercise asks you to write ${name} yourself, so the engine's ${name} is not available to your code.` +
-      (line ? ` (${files.learnerFile} line ${line})` : ''),
-    { file: files.learnerFile, ...(line ? { line } : {}) },
+    `This exercise asks you to write ${name} yourself, so the engine's ${name} is not available to your code.${at.suffix}`,
+    at.info,
     true,
   );
 }
@@ -196,7 +201,7 @@ export function runSeed(seed: number): void {
     const harnessExports = instantiate(factories.harness!, makeHarnessRequire(engine, files.harnessFile));
     const harness = (harnessExports.default ?? harnessExports.harness) as unknown;
     if (typeof harness !== 'function') {
-      throw failure('harness-error', `The exercise's harness failed — this is a bug in the exercise, not your code: ${files.harnessFile} must \`export default function harness(ctx) { … }\`.`, { file: files.harnessFile }, true);
+      throw harnessFailure(`${files.harnessFile} must \`export default function harness(ctx) { … }\`.`, { file: files.harnessFile }, true);
     }
     const ctx = makeHarnessContext({ seed, engine, learnerExports, metrics, console: consoleBuffer, files, tensors });
     (harness as (c: unknown) => unknown)(ctx);

@@ -13,7 +13,7 @@
  * map) working: they share the original prototype, and prototype.constructor points at the wrapper
  * so species-created arrays go through the check too.
  */
-import { failure } from './failures';
+import { failure, type FailureLocation } from './failures';
 
 const TYPED_ARRAY_NAMES = [
   'Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array',
@@ -23,7 +23,7 @@ const TYPED_ARRAY_NAMES = [
 let limitBytes = Infinity;
 let limitMb = 0;
 /** Where in the learner's file the allocation happened (set by the runtime). */
-let locate: () => { file?: string; line?: number } = () => ({});
+let locate: () => FailureLocation = () => ({ suffix: '', info: {} });
 
 function requestedElements(first: unknown): number {
   if (first === undefined) return 0;
@@ -45,8 +45,8 @@ function checkBytes(bytes: number, what: string): void {
       'out-of-memory',
       `${what} would need about ${mb} MB, more than this exercise's whole memory limit of ${limitMb} MB. ` +
         'Check the size you pass: exercises here need tensors with thousands of values, not billions.' +
-        (where.line ? ` (${where.file} line ${where.line})` : ''),
-      where,
+        where.suffix,
+      where.info,
     );
   }
 }

@@ -3,9 +3,8 @@
  * 'exception' at their line), the sandbox refusing something ('forbidden'), or the exercise's
  * harness ('harness-error', an instructor bug). Messages come first; no grader stack traces.
  */
-import type { ErrorInfo } from '../../../grading/types';
 import { describeValue, truncate } from './describe';
-import { asSandboxFailure, failure, type SandboxFailure } from './failures';
+import { asSandboxFailure, failure, failureAt, harnessFailure, type SandboxFailure } from './failures';
 import { firstFrameLine, safeStack } from './stack';
 
 export interface Files {
@@ -46,11 +45,12 @@ export function isCodeGenerationError(value: unknown): boolean {
 }
 
 export function forbiddenCodeGeneration(files: Files, line: number | undefined): SandboxFailure {
+  const at = failureAt(files.learnerFile, line);
   return failure(
     'forbidden',
     'eval, new Function and Function(...) are not available in GradLab exercises: write the code directly.' +
-      (line ? ` (${files.learnerFile} line ${line})` : ''),
-    { file: files.learnerFile, ...(line ? { line } : {}) },
+      at.suffix,
+    at.info,
     true,
   );
 }
@@ -62,13 +62,11 @@ export function learnerException(value: unknown, files: Files, isTensor: (v: unk
   const line = firstFrameLine(safeStack(value), files.learnerFile);
   if (isCodeGenerationError(value)) return forbiddenCodeGeneration(files, line);
   const { text, isError } = errorSummary(value, isTensor);
-  const where = line ? ` (${files.learnerFile} line ${line})` : '';
+  const at = failureAt(files.learnerFile, line);
   const message = isError
-    ? `Your code threw ${text}${where}${hintFor(text)}`
-    : `Your code threw ${text} instead of an Error${where}; throw new Error('…') to get a message and a line number.`;
-  const info: Partial<ErrorInfo> = { file: files.learnerFile };
-  if (line) info.line = line;
-  return failure('exception', message, info);
+    ? `Your code threw ${text}${at.suffix}${hintFor(text)}`
+    : `Your code threw ${text} instead of an Error${at.suffix}; throw new Error('…') to get a message and a line number.`;
+  return failure('exception', message, at.info);
 }
 
 /**
@@ -83,13 +81,6 @@ export function classifyEscaped(value: unknown, files: Files, isTensor: (v: unkn
     return learnerException(value, files, isTensor);
   }
   const { text } = errorSummary(value, isTensor);
-  const line = firstFrameLine(stack, files.harnessFile);
-  const info: Partial<ErrorInfo> = { file: files.harnessFile };
-  if (line) info.line = line;
-  return failure(
-    'harness-error',
-    `The exercise's harness failed — this is a bug in the exercise, not your code: ${text}` +
-      (line ? ` (${files.harnessFile} line ${line})` : ''),
-    info,
-  );
+  const at = failureAt(files.harnessFile, firstFrameLine(stack, files.harnessFile));
+  return harnessFailure(text + at.suffix, at.info);
 }

@@ -35,6 +35,24 @@ export function failure(kind: LearnerErrorKind, message: string, extra: Partial<
   return new SandboxFailure({ kind, message, ...extra }, fatal);
 }
 
+/** Where a failure happened: the " (file line N)" message suffix (empty without a line) and ErrorInfo's location fields. */
+export interface FailureLocation {
+  suffix: string;
+  info: Partial<ErrorInfo>;
+}
+
+export function failureAt(file: string, line: number | undefined): FailureLocation {
+  return line ? { suffix: ` (${file} line ${line})`, info: { file, line } } : { suffix: '', info: { file } };
+}
+
+/**
+ * A 'harness-error': the exercise's own harness is broken. One wording for all of them, so a learner
+ * always reads plainly that the bug is not theirs.
+ */
+export function harnessFailure(message: string, extra: Partial<ErrorInfo> = {}, fatal = false): SandboxFailure {
+  return failure('harness-error', `The exercise's harness failed — this is a bug in the exercise, not your code: ${message}`, extra, fatal);
+}
+
 /** The SandboxFailure carried by `value`, if `value` really is one of ours. */
 export function asSandboxFailure(value: unknown): SandboxFailure | undefined {
   if (typeof value === 'object' && value !== null && genuine.has(value)) return value as SandboxFailure;

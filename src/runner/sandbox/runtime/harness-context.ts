@@ -8,7 +8,7 @@ import type { HarnessContext } from '../../harness-api';
 import type * as Engine from '../../../engine/index';
 import type { ConsoleBuffer } from './console-capture';
 import { describeValue } from './describe';
-import { failure } from './failures';
+import { failure, harnessFailure } from './failures';
 import { learnerException, type Files } from './classify';
 import { encodeScalar, encodeVector, type MetricStore } from './metrics';
 
@@ -83,9 +83,7 @@ export interface SeedScope {
 }
 
 function harnessBug(message: string, files: Files): Error {
-  return failure('harness-error', `The exercise's harness failed — this is a bug in the exercise, not your code: ${message}`, {
-    file: files.harnessFile,
-  });
+  return harnessFailure(message, { file: files.harnessFile });
 }
 
 export function makeHarnessContext(scope: SeedScope): HarnessContext {

@@ -5,7 +5,7 @@
  * this realm; instantiating one runs its top-level code afresh, which the runtime does for every
  * seed so module-level state never leaks from one seed into the next.
  */
-import { failure } from './failures';
+import { harnessFailure } from './failures';
 
 export type ModuleFactory = (this: unknown, exports: object, require: (id: string) => unknown, module: { exports: unknown }) => void;
 
@@ -27,10 +27,8 @@ export function makeHarnessRequire(engine: object, harnessFile: string): Require
     const name = String(id);
     if (name === 'gradlab') return engine;
     if (name === 'gradlab/harness') return {};
-    throw failure(
-      'harness-error',
-      `The exercise's harness failed — this is a bug in the exercise, not your code: ${harnessFile} imports '${name}', ` +
-        "but harnesses can only import 'gradlab' and 'gradlab/harness'.",
+    throw harnessFailure(
+      `${harnessFile} imports '${name}', but harnesses can only import 'gradlab' and 'gradlab/harness'.`,
       { file: harnessFile },
       true,
     );
