@@ -83,7 +83,6 @@ export type FromWebview =
   | (Versioned & { type: 'showSolution' })
   | (Versioned & { type: 'trustWorkspace' });
 
-export type ToWebviewType = ToWebview['type'];
 export type FromWebviewType = FromWebview['type'];
 
 /** What the page persists with setState and what the serializer hands back after a reload. */

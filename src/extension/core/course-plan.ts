@@ -8,6 +8,8 @@
  * Start Course again on the same folder only adds what is missing (e.g. exercises added to the pack).
  */
 import * as path from 'node:path';
+// The tsconfig and sandbox globals are shared with `gradlab new pack` (authors get the same editor
+// support), so they live in the pack layer.
 import { SANDBOX_GLOBALS_DTS, SANDBOX_GLOBALS_FILE, editorTsconfig } from '../../pack/scaffold-editor-templates';
 import { COURSE_DIR, COURSE_FILE, COURSE_TYPES_DIR, type CourseRecord, type PackSource } from './course-record';
 
@@ -38,10 +40,6 @@ export interface CoursePlan {
   /** The first exercise's learner file: opened when the course starts. */
   firstLearnerFile?: string;
 }
-
-// The tsconfig and sandbox globals are shared with `gradlab new pack` (authors get the same editor
-// support), so they live in the pack layer.
-export { SANDBOX_GLOBALS_DTS };
 
 /** The course folder's tsconfig: maps 'gradlab' to .gradlab/types (learners never import 'gradlab/harness'). */
 export function learnerTsconfig(): string {

@@ -52,11 +52,3 @@ export function parseCourseRecord(text: string): { record?: CourseRecord; error?
   }
   return { record: r as CourseRecord };
 }
-
-export function describeSource(source: PackSource): string {
-  switch (source.kind) {
-    case 'builtin': return 'built-in course';
-    case 'folder': return source.path;
-    case 'archive': return source.path;
-  }
-}

@@ -89,13 +89,6 @@ export class ProgressStore {
     await this.updateExercise(packId, exerciseId, (p) => ({ ...p, lastOpened: now.toISOString() }), exerciseId);
   }
 
-  /** Forgets one exercise's record (Reset Exercise keeps hints and attempts: only the file is reset). */
-  async clearExercise(packId: string, exerciseId: string): Promise<void> {
-    const pack = this.pack(packId);
-    delete pack.exercises[exerciseId];
-    await this.write(packId, pack);
-  }
-
   private async updateExercise(packId: string, exerciseId: string, change: (p: ExerciseProgress) => ExerciseProgress, lastExercise?: string): Promise<ExerciseProgress> {
     const pack = this.pack(packId);
     const updated = change({ ...emptyExerciseProgress(), ...pack.exercises[exerciseId] });

@@ -23,7 +23,3 @@ export function decideTrust(action: GradLabAction, workspaceTrusted: boolean): T
   if (workspaceTrusted || !RUNS_CODE.has(action)) return { allowed: true };
   return { allowed: false, reason: 'restricted' };
 }
-
-export function runsCode(action: GradLabAction): boolean {
-  return RUNS_CODE.has(action);
-}

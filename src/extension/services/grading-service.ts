@@ -73,10 +73,6 @@ export class GradingService implements vscode.Disposable {
     return this.lastResults.get(key) ?? this.workspaceState.get<GradeResult>(`gradlab.lastResult/${key}`);
   }
 
-  cancel(ref: ExerciseRef): void {
-    this.inFlight.get(exerciseKey(ref))?.abort();
-  }
-
   async check(ref: ExerciseRef, request: CheckRequest): Promise<CheckOutcome> {
     if (!this.trust.allows('check')) return { kind: 'untrusted' };
     const key = exerciseKey(ref);

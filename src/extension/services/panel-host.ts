@@ -63,10 +63,6 @@ export class PanelHost implements vscode.Disposable {
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 
-  currentRef(): ExerciseRef | undefined {
-    return ExercisePanel.current ? this.shown : undefined;
-  }
-
   isShowing(ref: ExerciseRef): boolean {
     return ExercisePanel.current !== undefined && this.shown !== undefined && exerciseKey(this.shown) === exerciseKey(ref);
   }
