@@ -3,8 +3,7 @@
  */
 import * as path from 'node:path';
 import { resolveDistDir } from '../runner/dist-dir';
-import type { RunOutcome } from '../runner/types';
-import { gradeExercise } from '../grading/grade-exercise';
+import { gradingDeps } from '../grading/grade-exercise';
 import { loadExercise, loadPack, PackLoadError, scaffoldEditorSupport, scaffoldExercise, scaffoldPack } from '../pack';
 import type { CliDeps } from './deps';
 
@@ -22,13 +21,7 @@ export function defaultDeps(options: DefaultDepsOptions = {}): CliDeps {
   return {
     loadPack,
     loadExercise,
-    gradeExercise: (exercise, submission, opts) =>
-      gradeExercise(exercise, submission, {
-        ...opts,
-        referenceCache: opts.referenceCache as Map<string, RunOutcome> | undefined,
-        distDir: options.distDir,
-      }),
-    createReferenceCache: () => new Map<string, RunOutcome>(),
+    ...gradingDeps(options.distDir),
     // New packs get editor support: the running GradLab's engine declarations (dist/types) are copied in.
     scaffoldPack: (dir, opts) => scaffoldPack(dir, { ...opts, typesDir: typesDir() }),
     scaffoldExercise,

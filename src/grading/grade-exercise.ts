@@ -132,3 +132,28 @@ export async function gradeExercise(
   result.summary = summarize(result);
   return result;
 }
+
+/** gradeExercise's options as callers outside src/grading pass them: the cache crosses as unknown. */
+export type GradingCallOptions = Omit<GradeExerciseOptions, 'referenceCache' | 'distDir' | 'run'> & { referenceCache?: unknown };
+
+/**
+ * The grading half of the CLI's deps and the extension's validation deps (it satisfies
+ * validate-pack's ValidateDeps). Callers hold the reference cache as an opaque object from
+ * createReferenceCache(); only this file knows it is a Map of reference outcomes.
+ */
+export interface GradingDeps {
+  gradeExercise(exercise: LoadedExercise, submission: { file: string; source?: string }, opts: GradingCallOptions): Promise<GradeResult>;
+  createReferenceCache(): unknown;
+}
+
+/** The real runner, started from `distDir` (where dist/sandbox-host.js lives; default: next to the caller). */
+export function gradingDeps(distDir?: string): GradingDeps {
+  return {
+    gradeExercise: (exercise, submission, opts) => gradeExercise(exercise, submission, {
+      ...opts,
+      referenceCache: opts.referenceCache as Map<string, RunOutcome> | undefined,
+      distDir,
+    }),
+    createReferenceCache: () => new Map<string, RunOutcome>(),
+  };
+}

@@ -6,7 +6,6 @@ import type { ValidateDeps, ValidateReport } from '../../grading/validate/valida
 import { findPackRootDir as findPackRoot } from '../core/pack-root';
 import { gradingLayer, packLayer, validateLayer } from '../lazy';
 import type { PackProblem } from '../../pack/types';
-import type { RunOutcome } from '../../runner/types';
 import { exerciseRefs } from '../core/exercise-ref';
 import { isInsideFolder } from '../core/same-path';
 import type { GradLabContext } from '../context';
@@ -36,13 +35,8 @@ async function choosePackDir(ctx: GradLabContext, arg: unknown, title: string): 
 }
 
 async function validateDeps(ctx: GradLabContext): Promise<ValidateDeps> {
-  const { gradeExercise } = await gradingLayer();
-  return {
-    gradeExercise: (exercise, submission, opts) => gradeExercise(exercise, submission, {
-      ...opts, referenceCache: opts.referenceCache as Map<string, RunOutcome>, distDir: ctx.distDir,
-    }),
-    createReferenceCache: () => new Map<string, RunOutcome>(),
-  };
+  const { gradingDeps } = await gradingLayer();
+  return gradingDeps(ctx.distDir);
 }
 
 export function validatePackCommand(ctx: GradLabContext) {
