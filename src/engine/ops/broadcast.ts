@@ -5,6 +5,7 @@
  * vector such as a bias [C] against activations [N, C].
  */
 import { shapeSize, stridesOf } from '../shape';
+import { gradArray } from '../grad-pool';
 
 /** How `shape` sits inside `outShape` (which it broadcasts to): kind + geometry. */
 type Layout =
@@ -77,20 +78,17 @@ export function expandData(data: Float64Array, shape: readonly number[], outShap
 export function reduceToShape(grad: Float64Array, outShape: readonly number[], shape: readonly number[]): Float64Array {
   const layout = layoutOf(shape, outShape);
   if (layout.kind === 'same') return grad;
+  const total = grad.length;
+  if (layout.kind === 'tile') {
+    const b = layout.block; // 0 only for an empty operand, whose broadcast shape is empty too
+    return sumRows(grad, b === 0 ? 0 : total / b, b);
+  }
   const n = shapeSize(shape);
   const out = new Float64Array(n);
-  const total = grad.length;
   if (layout.kind === 'scalar') {
     let s = 0;
     for (let i = 0; i < total; i++) s += grad[i];
     out[0] = s;
-    return out;
-  }
-  if (layout.kind === 'tile') {
-    const b = layout.block;
-    for (let off = 0; off < total; off += b) {
-      for (let j = 0; j < b; j++) out[j] += grad[off + j];
-    }
     return out;
   }
   const strides = broadcastStrides(shape, outShape);
@@ -106,6 +104,20 @@ export function reduceToShape(grad: Float64Array, outShape: readonly number[], s
       dst -= strides[d] * outShape[d];
       idx[d] = 0;
     }
+  }
+  return out;
+}
+
+/**
+ * Column sums of g viewed as [rows, cols] into a fresh gradient array of length cols: the bias
+ * gradient of every dense layer and the tile case of reduceToShape. One place for the loop so all
+ * callers add in the same order (row by row) and stay bit-identical to each other.
+ */
+export function sumRows(g: Float64Array, rows: number, cols: number): Float64Array {
+  const out = gradArray(cols);
+  for (let r = 0; r < rows; r++) {
+    const o = r * cols;
+    for (let j = 0; j < cols; j++) out[j] += g[o + j];
   }
   return out;
 }

@@ -6,7 +6,7 @@
 import { Tensor, type TensorOrNumber } from '../tensor';
 import { ArgumentError } from '../errors';
 import { broadcastShapes, sameShape } from '../shape';
-import { expandData, reduceToShape } from './broadcast';
+import { expandData, reduceToShape, sumRows } from './broadcast';
 import { gradArray, gradArrayForOverwrite } from '../grad-pool';
 
 /** Throws a clear message when a learner passes something that is neither a Tensor nor a number. */
@@ -75,13 +75,7 @@ function addRow(a: Tensor, row: Tensor): Tensor {
     for (let j = 0; j < c; j++) out[off + j] = ad[off + j] + rd[j];
   }
   return Tensor._op(out, a.shape, 'add', [a, row], (g) => {
-    let gr: Float64Array | null = null;
-    if (row.requiresGrad) {
-      gr = gradArray(c);
-      for (let off = 0; off < n; off += c) {
-        for (let j = 0; j < c; j++) gr[j] += g[off + j];
-      }
-    }
+    const gr = row.requiresGrad ? sumRows(g, c === 0 ? 0 : n / c, c) : null;
     return [a.requiresGrad ? g : null, gr];
   });
 }

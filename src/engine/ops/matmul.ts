@@ -8,9 +8,9 @@ import { ArgumentError, ShapeError, formatShape } from '../errors';
 import { broadcastShapes, shapeSize } from '../shape';
 import { asTensor } from './elementwise';
 import { reshape } from './shape-ops';
-import { expandData, reduceToShape } from './broadcast';
+import { expandData, reduceToShape, sumRows } from './broadcast';
 import { gemmNN, gemmNT, gemmTN } from '../kernels/matmul';
-import { gradArray, gradArrayForOverwrite } from '../grad-pool';
+import { gradArrayForOverwrite } from '../grad-pool';
 
 function innerMismatch(a: readonly number[], b: readonly number[], ka: number, kb: number): ShapeError {
   return new ShapeError(
@@ -172,13 +172,7 @@ export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null): Ten
       gw = gradArrayForOverwrite(outF * inF);
       gemmTN(g, xd, gw, outF, rows, inF); // dW = dYᵀ·X
     }
-    if (bias && bias.requiresGrad) {
-      gbias = gradArray(outF);
-      for (let r = 0; r < rows; r++) {
-        const o = r * outF;
-        for (let j = 0; j < outF; j++) gbias[j] += g[o + j];
-      }
-    }
+    if (bias && bias.requiresGrad) gbias = sumRows(g, rows, outF);
     return bias ? [gx, gw, gbias] : [gx, gw];
   });
 }

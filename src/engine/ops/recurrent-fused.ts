@@ -8,6 +8,7 @@
  */
 import { Tensor } from '../tensor';
 import { gemmNN, gemmNT, gemmTN } from '../kernels/matmul';
+import { sumRows } from './broadcast';
 import { gradArray, gradArrayForOverwrite } from '../grad-pool';
 
 function copyGrad(a: Float64Array): Float64Array {
@@ -84,11 +85,7 @@ export function linearPair(
     const needBx = bx !== null && bx.requiresGrad;
     const needBh = bh !== null && bh.requiresGrad;
     if (needBx || needBh) {
-      const gb = gradArray(G);
-      for (let r = 0; r < B; r++) {
-        const o = r * G;
-        for (let j = 0; j < G; j++) gb[j] += g[o + j];
-      }
+      const gb = sumRows(g, B, G);
       if (bx !== null) grads.push(needBx ? gb : null);
       // Both biases get the same column sums; each returned array must be distinct (the engine owns it).
       if (bh !== null) grads.push(needBh ? (needBx ? copyGrad(gb) : gb) : null);
