@@ -13,6 +13,7 @@
  *                                           values in the check table); false hides them (setting
  *                                           gradlab.showReferenceCurve), so a curve never gives the answer away
  *   {type:'running'}                        a check started ("Checking…")
+ *   {type:'idle'}                           the check ended without a result or error (cancelled): drop "Checking…"
  *   {type:'error', message}                 the run could not start / the host failed (not a learner error)
  *   {type:'hints', hints, total}            hints revealed so far changed
  *   {type:'trust', trusted}                 workspace trust changed
@@ -71,6 +72,7 @@ export type ToWebview =
   | (Versioned & { type: 'exercise'; view: ExerciseView })
   | (Versioned & { type: 'result'; result: GradeResult; referenceShown: boolean })
   | (Versioned & { type: 'running' })
+  | (Versioned & { type: 'idle' })
   | (Versioned & { type: 'error'; message: string })
   | (Versioned & { type: 'hints'; hints: string[]; total: number })
   | (Versioned & { type: 'trust'; trusted: boolean });
@@ -161,6 +163,7 @@ export function isToWebview(x: unknown): x is ToWebview {
     case 'exercise': return isRecord(x.view) && typeof x.view.exerciseId === 'string';
     case 'result': return isRecord(x.result) && Array.isArray(x.result.checks) && typeof x.referenceShown === 'boolean';
     case 'running': return true;
+    case 'idle': return true;
     case 'error': return typeof x.message === 'string';
     case 'hints': return Array.isArray(x.hints) && x.hints.every((h) => typeof h === 'string') && typeof x.total === 'number';
     case 'trust': return typeof x.trusted === 'boolean';

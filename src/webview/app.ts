@@ -76,6 +76,10 @@ export class App {
         this.hostError = undefined;
         this.announce('Checking…');
         break;
+      case 'idle':
+        // Only "Checking…" is cleared: a host error stays until the next check.
+        if (this.activity.kind === 'running') this.activity = { kind: 'idle' };
+        break;
       case 'error':
         this.activity = { kind: 'host-error' };
         this.hostError = message.message;

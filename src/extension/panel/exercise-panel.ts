@@ -17,6 +17,7 @@
  *   panel.showResult(result: GradeResult, referenceShown = true)    updates in place; referenceShown=false
  *                                                      hides the reference solution's curves and values
  *   panel.showRunning()                                "Checking…"
+ *   panel.clearRunning()                               the check ended with nothing to show (cancelled): drop "Checking…"
  *   panel.showError(message)                           the host could not run the check (not a learner error)
  *   panel.setHints(hints: string[], total: number)     after the learner revealed another hint
  *   panel.setTrusted(trusted: boolean)                 on workspace trust change
@@ -151,6 +152,12 @@ export class ExercisePanel implements vscode.Disposable {
   showRunning(): void {
     this.status = { type: 'running' };
     this.post({ type: 'running' });
+  }
+
+  clearRunning(): void {
+    if (this.status?.type !== 'running') return; // a result or error already replaced it
+    this.status = undefined;
+    this.post({ type: 'idle' });
   }
 
   showError(message: string): void {

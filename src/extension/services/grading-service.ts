@@ -44,7 +44,7 @@ export class GradingService implements vscode.Disposable {
   private readonly ended = new vscode.EventEmitter<ExerciseRef>();
   readonly onDidStart = this.started.event;
   readonly onDidGrade = this.graded.event;
-  /** Fires after every check, whatever its outcome (so "running" indicators always clear). */
+  /** Fires after every check, whatever its outcome (PanelHost clears "Checking…" on it after a cancelled check). */
   readonly onDidEnd = this.ended.event;
 
   constructor(

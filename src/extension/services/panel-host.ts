@@ -53,6 +53,12 @@ export class PanelHost implements vscode.Disposable {
           this.refreshView(ref);
         }
       }),
+      // A cancelled check (Testing view's Stop, a continuous run turned off) posts no result: without
+      // this the page kept "Checking…" and a disabled Check button. A check superseded by a newer one
+      // of the same exercise leaves that one running, so the indicator stays.
+      grading.onDidEnd((ref) => {
+        if (this.isShowing(ref) && !grading.isRunning(ref)) ExercisePanel.current?.clearRunning();
+      }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => ExercisePanel.current?.setTrusted(true)),
       ExercisePanel.registerSerializer(extensionUri, (panel, state) => this.restore(panel, state)),
     );
