@@ -147,7 +147,7 @@ async function askHowToOpen(): Promise<StartCourseArgs['open']> {
 export async function openPendingExercise(ctx: GradLabContext): Promise<void> {
   const pending = ctx.extension.globalState.get<{ root: string; exerciseId?: string }>(PENDING_OPEN_KEY);
   if (!pending) return;
-  const session = ctx.registry.all().find((s) => path.resolve(s.root) === path.resolve(pending.root));
+  const session = ctx.registry.all().find((s) => samePath(s.root, pending.root));
   if (!session) return;
   await ctx.extension.globalState.update(PENDING_OPEN_KEY, undefined);
   const refs = exerciseRefs(session);

@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import type { LoadedPack } from '../../pack';
 import { archiveLayer, packLayer } from '../lazy';
 import type { PackSource } from '../core/course-record';
+import { samePath } from '../core/same-path';
 import type { GradLabContext } from '../context';
 
 const RECENT_KEY = 'gradlab.recentPacks';
@@ -26,7 +27,7 @@ export function isArchive(location: string): boolean {
 export async function resolvePackLocation(ctx: GradLabContext, location: string): Promise<ResolvedPack> {
   if (location === 'builtin') return { dir: ctx.builtinPackDir, source: { kind: 'builtin' } };
   const absolute = path.resolve(location);
-  if (path.resolve(absolute) === path.resolve(ctx.builtinPackDir)) return { dir: absolute, source: { kind: 'builtin' } };
+  if (samePath(absolute, ctx.builtinPackDir)) return { dir: absolute, source: { kind: 'builtin' } };
   if (!isArchive(absolute)) return { dir: absolute, source: { kind: 'folder', path: absolute } };
   const { archiveFolderName, unpackPackArchive } = await archiveLayer();
   const bytes = new Uint8Array(await fs.promises.readFile(absolute));
