@@ -3,7 +3,7 @@
  * same everywhere. Pure functions: no Node or VS Code APIs (the webview bundles this file too).
  */
 import type { CheckSpec } from '../pack/types';
-import type { CheckResult, ErrorInfo } from './types';
+import type { CheckResult, Comparator, ErrorInfo } from './types';
 
 /**
  * A number for people: 3 significant digits; exponent notation ("1.23e-4", "5e6") when the rounded
@@ -47,20 +47,23 @@ function toleranceText(rtol: number | undefined, atol: number | undefined): stri
   return '0';
 }
 
+/** The symbol of each comparator that reads as "<symbol> <number>" (shared with the webview). */
+export const COMPARATOR_SYMBOLS: Readonly<Partial<Record<Comparator, string>>> = { '<=': '≤', '>=': '≥', '<': '<', '>': '>', equals: '=' };
+
 /**
  * The condition a check asks for, in words: "≤ 1e-3", "between 0.5 and 2", "within 1e-6 (relative)
  * of reference", "finite", "non-zero". Used in messages ({threshold} uses the bare value instead).
+ * `formatValue` spells the authored threshold number(s) only (the CLI passes one that keeps every
+ * authored digit); tolerances always use formatNumber.
  */
-export function formatThreshold(check: ThresholdFields): string {
+export function formatThreshold(check: ThresholdFields, formatValue: (x: number) => string = formatNumber): string {
   const t = check.threshold;
-  const single = typeof t === 'number' ? formatNumber(t) : '?';
+  const single = typeof t === 'number' ? formatValue(t) : '?';
   switch (check.op) {
-    case '<=': return `≤ ${single}`;
-    case '>=': return `≥ ${single}`;
-    case '<': return `< ${single}`;
-    case '>': return `> ${single}`;
+    case '<=': case '>=': case '<': case '>':
+      return `${COMPARATOR_SYMBOLS[check.op]} ${single}`;
     case 'between':
-      return Array.isArray(t) ? `between ${formatNumber(t[0])} and ${formatNumber(t[1])}` : 'between ? and ?';
+      return Array.isArray(t) ? `between ${formatValue(t[0])} and ${formatValue(t[1])}` : 'between ? and ?';
     case 'finite': return 'finite';
     case 'true': return 'non-zero (true)';
     case 'equals': {

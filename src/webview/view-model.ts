@@ -3,6 +3,7 @@
  * No DOM here, so every decision about what a learner sees is unit-tested in Node
  * (test/unit/webview/view-model.test.ts). The DOM code in ./render only places these values.
  */
+import { COMPARATOR_SYMBOLS } from '../grading/format';
 import type { CheckResult, Comparator, ErrorInfo, GradeResult, LearnerErrorKind } from '../grading/types';
 
 /**
@@ -52,10 +53,6 @@ function thresholdNumbers(threshold: CheckResult['threshold']): number[] {
   return [];
 }
 
-const COMPARATOR_WORDS: Partial<Record<Comparator, string>> = {
-  '<=': '≤', '>=': '≥', '<': '<', '>': '>', equals: '=',
-};
-
 /** The threshold column: "≤ 1", "between 0.5 and 2", "finite", "≈ reference (rtol 1e-6)". */
 export function formatThreshold(comparator: Comparator, threshold: CheckResult['threshold'], digits = distinguishingDigits(thresholdNumbers(threshold))): string {
   if (threshold === null) {
@@ -74,7 +71,7 @@ export function formatThreshold(comparator: Comparator, threshold: CheckResult['
     case 'closeToReference': return `≈ reference (${value})`;
     case 'finite': return 'finite';
     case 'true': return 'true';
-    default: return `${COMPARATOR_WORDS[comparator] ?? comparator} ${value}`;
+    default: return `${COMPARATOR_SYMBOLS[comparator] ?? comparator} ${value}`;
   }
 }
 

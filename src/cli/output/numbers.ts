@@ -3,12 +3,12 @@
  * terminal, the JSON messages and the extension print the same values; this file only adds what a
  * terminal needs: a dash for "not measured" and ASCII spellings when the terminal is not UTF-8.
  */
-import { formatNumber as gradingFormatNumber, formatThreshold as gradingFormatThreshold } from '../../grading/format';
+import { formatMaybe, formatNumber as gradingFormatNumber, formatThreshold as gradingFormatThreshold } from '../../grading/format';
 import type { Comparator } from '../../grading/types';
 import { asciiFallback } from './style';
 
 export function formatNumber(value: number | null | undefined): string {
-  return value === null || value === undefined ? '-' : gradingFormatNumber(value);
+  return formatMaybe(value, '-');
 }
 
 /**
@@ -37,9 +37,6 @@ export function formatMeasured(value: number | null | undefined, threshold: numb
   return formatAuthored(value);
 }
 
-
-const ORDER_SYMBOLS: Partial<Record<Comparator, string>> = { '<=': '≤', '>=': '≥', '<': '<', '>': '>', equals: '=' };
-
 const NULL_THRESHOLD_WORDS: Partial<Record<Comparator, string>> = {
   finite: 'finite', true: 'non-zero', closeToReference: '≈ reference', equals: '= reference',
 };
@@ -52,11 +49,12 @@ export function formatThreshold(
 ): string {
   let text: string;
   // A null threshold means "hidden" only for order comparators; reference comparisons have no
-  // authored number to show (the webview's view-model words them the same way).
+  // authored number to show. (The webview's view-model words null thresholds its own, terser way:
+  // "—" for hidden and for equals, "true" for non-zero.)
   if (threshold === null) text = NULL_THRESHOLD_WORDS[comparator] ?? '(hidden)';
   else if (typeof threshold === 'string') text = threshold;
-  else if (Array.isArray(threshold)) text = `between ${formatAuthored(threshold[0])} and ${formatAuthored(threshold[1])}`;
-  else if (comparator in ORDER_SYMBOLS) text = `${ORDER_SYMBOLS[comparator]} ${formatAuthored(threshold)}`;
-  else text = gradingFormatThreshold({ op: comparator, threshold });
+  // A [lo, hi] pair always reads as a range, whatever the comparator says.
+  else if (Array.isArray(threshold)) text = gradingFormatThreshold({ op: 'between', threshold }, formatAuthored);
+  else text = gradingFormatThreshold({ op: comparator, threshold }, formatAuthored);
   return unicode ? text : asciiFallback(text);
 }
