@@ -1,5 +1,6 @@
 /** Learner-facing wording for failures the sandbox itself detects (time, memory, crashes). */
 import type { ErrorInfo } from '../grading/types';
+import { HARNESS_FAILED } from './sandbox/runtime/failures';
 
 export function formatDuration(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${Number((ms / 1000).toFixed(1))} s`;
@@ -23,6 +24,20 @@ export function outOfMemoryError(memoryMb: number, seed: number | undefined): Er
       'Are you creating very large tensors or arrays, or keeping every step\'s tensors in a list?',
   };
   if (seed !== undefined) error.seed = seed;
+  return error;
+}
+
+/**
+ * The harness file did not get as far as running: `problem` is how far it got ('does not parse' when
+ * the TypeScript transform rejects it, 'does not compile' when V8 does).
+ */
+export function harnessSyntaxError(harnessFile: string, line: number | undefined, problem: string, detail: string): ErrorInfo {
+  const error: ErrorInfo = {
+    kind: 'harness-error',
+    message: `${HARNESS_FAILED}${harnessFile}${line ? ` line ${line}` : ''} ${problem}: ${detail}`,
+    file: harnessFile,
+  };
+  if (line) error.line = line;
   return error;
 }
 

@@ -15,7 +15,7 @@ import * as path from 'node:path';
 import type { ConsoleLine, ErrorInfo } from '../grading/types';
 import { findBannedHelper } from './banned-scan';
 import { HOST_BUNDLE, resolveDistDir } from './dist-dir';
-import { crashError, outOfMemoryError } from './messages';
+import { crashError, harnessSyntaxError, outOfMemoryError } from './messages';
 import type { HostEvent, HostRequest, WorkerJob } from './protocol';
 import { lineExcerpt, normalizeSourceText, transformTypeScript } from './transform';
 import type { RunOutcome, RunRequest, SeedOutcome } from './types';
@@ -113,13 +113,7 @@ async function prepare(req: RunRequest): Promise<Prepared> {
   }
   const harness = transformTypeScript(harnessSource, harnessFile);
   if (!harness.ok) {
-    const error: ErrorInfo = {
-      kind: 'harness-error',
-      message: `The exercise's harness failed — this is a bug in the exercise, not your code: ${harnessFile}${harness.line ? ` line ${harness.line}` : ''} does not parse: ${harness.message}`,
-      file: harnessFile,
-    };
-    if (harness.line) error.line = harness.line;
-    return { error };
+    return { error: harnessSyntaxError(harnessFile, harness.line, 'does not parse', harness.message) };
   }
   return {
     job: {

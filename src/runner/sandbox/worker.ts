@@ -17,6 +17,7 @@ import { performance } from 'node:perf_hooks';
 import * as vm from 'node:vm';
 import type { MessagePort } from 'node:worker_threads';
 import type { ErrorInfo } from '../../grading/types';
+import { harnessSyntaxError } from '../messages';
 import type { WorkerEvent, WorkerJob } from '../protocol';
 import { createSandboxRealm, wrapModule } from './realm';
 import type { RuntimeConfig, SeedReport } from './runtime';
@@ -65,7 +66,7 @@ export function runWorker(job: WorkerJob, port: MessagePort): void {
     harnessFactory = compile(job.harnessJs, job.harnessFile);
   } catch (err) {
     const { line } = syntaxLocation(err, job.harnessFile);
-    post({ type: 'fatal', error: harnessSyntaxError(err, job.harnessFile, line) });
+    post({ type: 'fatal', error: harnessSyntaxError(job.harnessFile, line, 'does not compile', err instanceof Error ? err.message : String(err)) });
     return;
   }
   let submissionFactory: unknown;
@@ -100,15 +101,4 @@ export function runWorker(job: WorkerJob, port: MessagePort): void {
     if (report.fatal) break;
   }
   post({ type: 'done' });
-}
-
-function harnessSyntaxError(err: unknown, harnessFile: string, line: number | undefined): ErrorInfo {
-  const message = err instanceof Error ? err.message : String(err);
-  const error: ErrorInfo = {
-    kind: 'harness-error',
-    message: `The exercise's harness failed — this is a bug in the exercise, not your code: ${harnessFile}${line ? ` line ${line}` : ''} does not compile: ${message}`,
-    file: harnessFile,
-  };
-  if (line) error.line = line;
-  return error;
 }

@@ -4,6 +4,8 @@
  * (syntax, missing export, harness bugs, crashes, cancellation).
  */
 import { strict as assert } from 'node:assert';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { runSubmission } from '../../../src/runner/run';
 import type { RunOutcome } from '../../../src/runner/types';
@@ -124,6 +126,29 @@ describe('runner: runSubmission', function () {
     assert.match(error.message, /^The exercise's harness failed — this is a bug in the exercise, not your code: TypeError/);
     assert.equal(error.file, 'broken-harness.ts');
     assert.equal(error.line, 7);
+  });
+
+  it('blames the exercise for a harness that does not parse (sucrase) or does not compile (V8), at its line', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'gradlab-harness-'));
+    try {
+      const unparsable = path.join(dir, 'unparsable.ts');
+      writeFileSync(unparsable, 'export default function harness(ctx) {\n  const = 1;\n}\n');
+      // sucrase does not track scopes, so it passes a redeclared `let` that V8 then refuses.
+      const uncompilable = path.join(dir, 'uncompilable.ts');
+      writeFileSync(uncompilable, 'export default function harness(ctx) {}\nlet x = 1;\nlet x = 2;\n');
+      const parse = (await run('good.ts', { harnessFile: unparsable, seeds: [1] })).error!;
+      assert.equal(parse.kind, 'harness-error');
+      assert.match(parse.message, /^The exercise's harness failed — this is a bug in the exercise, not your code: unparsable\.ts line 2 does not parse: /);
+      assert.equal(parse.file, 'unparsable.ts');
+      assert.equal(parse.line, 2);
+      const compile = (await run('good.ts', { harnessFile: uncompilable, seeds: [1] })).error!;
+      assert.equal(compile.kind, 'harness-error');
+      assert.match(compile.message, /^The exercise's harness failed — this is a bug in the exercise, not your code: uncompilable\.ts line 3 does not compile: .*x/);
+      assert.equal(compile.file, 'uncompilable.ts');
+      assert.equal(compile.line, 3);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('turns a sandbox that cannot start into a crash outcome instead of throwing', async () => {

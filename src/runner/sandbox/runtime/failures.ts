@@ -50,8 +50,11 @@ export function failureAt(file: string, line: number | undefined): FailureLocati
  * always reads plainly that the bug is not theirs.
  */
 export function harnessFailure(message: string, extra: Partial<ErrorInfo> = {}, fatal = false): SandboxFailure {
-  return failure('harness-error', `The exercise's harness failed — this is a bug in the exercise, not your code: ${message}`, extra, fatal);
+  return failure('harness-error', HARNESS_FAILED + message, extra, fatal);
 }
+
+/** How every 'harness-error' message begins, inside the sandbox and out (runner/messages.ts). */
+export const HARNESS_FAILED = "The exercise's harness failed — this is a bug in the exercise, not your code: ";
 
 /** The SandboxFailure carried by `value`, if `value` really is one of ours. */
 export function asSandboxFailure(value: unknown): SandboxFailure | undefined {
