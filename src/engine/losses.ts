@@ -8,6 +8,7 @@ import { sameShape } from './shape';
 import { asTensor, sub, square } from './ops/elementwise';
 import { logSoftmax } from './ops/activations';
 import { mean, sum } from './ops/reduce';
+import { sigmoidScalar } from './special/sigmoid';
 
 export type Reduction = 'mean' | 'sum' | 'none';
 
@@ -144,9 +145,7 @@ export function binaryCrossEntropyWithLogits(logits: Tensor, target: Tensor, red
     if (x.requiresGrad) {
       gx = new Float64Array(n);
       for (let i = 0; i < n; i++) {
-        const v = xd[i];
-        const s = v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v));
-        gx[i] = g[i] * (s - yd[i]);
+        gx[i] = g[i] * (sigmoidScalar(xd[i]) - yd[i]);
       }
     }
     if (y.requiresGrad) {

@@ -7,6 +7,7 @@ import { ArgumentError } from '../errors';
 import { normalizeDim, splitAroundDim } from '../shape';
 import { asTensor } from './elementwise';
 import { erf, erfc } from '../special/erf';
+import { sigmoidScalar } from '../special/sigmoid';
 import { gradArrayForOverwrite } from '../grad-pool';
 
 /** Logistic sigmoid 1/(1+e^{−x}), computed without overflow for large |x|. */
@@ -15,14 +16,7 @@ export function sigmoid(a: Tensor): Tensor {
   const x = t.data;
   const n = x.length;
   const y = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = x[i];
-    if (v >= 0) y[i] = 1 / (1 + Math.exp(-v));
-    else {
-      const e = Math.exp(v);
-      y[i] = e / (1 + e);
-    }
-  }
+  for (let i = 0; i < n; i++) y[i] = sigmoidScalar(x[i]);
   return Tensor._op(y, t.shape, 'sigmoid', [t], (g) => {
     const r = gradArrayForOverwrite(n);
     for (let i = 0; i < n; i++) r[i] = g[i] * y[i] * (1 - y[i]);

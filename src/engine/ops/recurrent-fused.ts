@@ -9,6 +9,7 @@
 import { Tensor } from '../tensor';
 import { gemmNN, gemmNT, gemmTN } from '../kernels/matmul';
 import { sumRows } from './broadcast';
+import { sigmoidScalar } from '../special/sigmoid';
 import { gradArray, gradArrayForOverwrite } from '../grad-pool';
 
 function copyGrad(a: Float64Array): Float64Array {
@@ -104,12 +105,6 @@ function scratch(n: number): Float64Array {
   return scratchBuffer;
 }
 
-function sigmoidValue(v: number): number {
-  if (v >= 0) return 1 / (1 + Math.exp(-v));
-  const e = Math.exp(v);
-  return e / (1 + e);
-}
-
 /**
  * The pointwise half of an LSTM step on pre-activation gates [B, 4H] (order i, f, g, o):
  *   c' = σ(f)⊙c + σ(i)⊙tanh(g),   h' = σ(o)⊙tanh(c')
@@ -129,10 +124,10 @@ export function lstmPointwise(gates: Tensor, c: Tensor): [h: Tensor, c: Tensor] 
     const go = r * G;
     const so = r * H;
     for (let j = 0; j < H; j++) {
-      const ai = sigmoidValue(gd[go + j]);
-      const af = sigmoidValue(gd[go + H + j]);
+      const ai = sigmoidScalar(gd[go + j]);
+      const af = sigmoidScalar(gd[go + H + j]);
       const ag = Math.tanh(gd[go + 2 * H + j]);
-      const ao = sigmoidValue(gd[go + 3 * H + j]);
+      const ao = sigmoidScalar(gd[go + 3 * H + j]);
       act[go + j] = ai;
       act[go + H + j] = af;
       act[go + 2 * H + j] = ag;

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as E from '../../../../src/engine/index';
 import { checkOp } from '../helpers/check-op';
 import { sigmoidRef, sum, unaryRef } from '../helpers/reference';
+import { sigmoidScalar } from '../../../../src/engine/special/sigmoid';
 
 /** Reference values from CPython's math.erf/erfc (independent of our implementation). */
 const ERF_TABLE: Array<[number, number, number]> = [
@@ -136,5 +137,18 @@ describe('engine core: losses', () => {
     });
     const big = E.binaryCrossEntropyWithLogits(E.tensor([800, -800]), E.tensor([0, 1]), 'none');
     assert.deepEqual(Array.from(big.data), [800, 800]);
+  });
+
+  it('sigmoidScalar (shared by sigmoid, the LSTM cell and BCE-with-logits) is finite and accurate in both tails', () => {
+    // For x ≪ 0, σ(x) = e^x − e^{2x} + … (the series of e^x/(1+e^x)); 1/(1+e^{−x}) would overflow e^{−x} below −709.
+    for (const x of [-700, -745, -30]) {
+      const ref = Math.exp(x) * (1 - Math.exp(x));
+      assert.ok(Number.isFinite(sigmoidScalar(x)) && Math.abs(sigmoidScalar(x) - ref) <= 1e-15 * ref, `σ(${x}) = ${sigmoidScalar(x)}`);
+    }
+    assert.equal(sigmoidScalar(0), 0.5);
+    assert.equal(sigmoidScalar(800), 1);
+    assert.equal(sigmoidScalar(-800), 0);
+    for (const x of [0.3, 2, 7.5]) assert.ok(Math.abs(sigmoidScalar(x) + sigmoidScalar(-x) - 1) < 1e-15, `σ(${x}) + σ(−${x})`);
+    assert.ok(Number.isNaN(sigmoidScalar(Number.NaN)));
   });
 });
