@@ -6,12 +6,13 @@ import type { ValidateDeps, ValidateReport } from '../../grading/validate/valida
 import { findPackRootDir as findPackRoot } from '../core/pack-root';
 import { gradingLayer, packLayer, validateLayer } from '../lazy';
 import type { PackProblem } from '../../pack/types';
+import { errorMessage } from '../core/error-message';
 import { exerciseRefs } from '../core/exercise-ref';
 import { isInsideFolder } from '../core/same-path';
 import type { GradLabContext } from '../context';
 import { loadPackOrExplain } from '../services/pack-sources';
 import { materializeCourse } from './course';
-import { errorMessage, openExercise } from './shared';
+import { openExercise } from './shared';
 
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 

@@ -5,13 +5,14 @@ import * as vscode from 'vscode';
 import type { LoadedPack } from '../../pack/types';
 import { COURSE_DIR, COURSE_FILE, parseCourseRecord, type PackSource } from '../core/course-record';
 import { planCourse, refuseTarget, type CourseOp } from '../core/course-plan';
+import { errorMessage } from '../core/error-message';
 import { buildExercisePickItems } from '../core/exercise-list';
 import { exerciseKey, exerciseRefs, maxScoreOf, type CourseSession, type ExerciseRef } from '../core/exercise-ref';
 import { neighbourExercise, resumeExercise } from '../core/navigation';
 import { samePath } from '../core/same-path';
 import type { GradLabContext } from '../context';
 import { browseForPack, loadPackOrExplain, pickPackLocation, rememberPack, resolvePackLocation } from '../services/pack-sources';
-import { errorMessage, openExercise } from './shared';
+import { openExercise } from './shared';
 
 export const PENDING_OPEN_KEY = 'gradlab.pendingOpen';
 

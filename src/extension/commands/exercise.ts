@@ -4,12 +4,13 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { GradeResult } from '../../grading/types';
 import { backupPathFor } from '../core/backup-name';
+import { errorMessage } from '../core/error-message';
 import type { ExerciseRef } from '../core/exercise-ref';
-import { samePath } from '../core/same-path';
 import type { GradLabContext } from '../context';
 import type { CheckOutcome } from '../services/grading-service';
+import { openDocumentFor } from '../services/open-document';
 import { SOLUTION_SCHEME } from '../services/solution-documents';
-import { errorMessage, requireExercise } from './shared';
+import { requireExercise } from './shared';
 
 /** What `gradlab.checkExercise` resolves to (the integration suite reads it). */
 export type CheckCommandResult = { kind: CheckOutcome['kind']; result?: GradeResult; message?: string };
@@ -35,6 +36,11 @@ export async function checkAndReport(ctx: GradLabContext, ref: ExerciseRef, reas
       break;
   }
   return outcome;
+}
+
+/** `{confirm: false}`: programmatic callers (tests, other extensions) skip the dialog (Reset still writes its backup). */
+function skipsConfirmation(arg: unknown): boolean {
+  return typeof arg === 'object' && arg !== null && (arg as { confirm?: boolean }).confirm === false;
 }
 
 export function checkExerciseCommand(ctx: GradLabContext) {
@@ -76,8 +82,7 @@ export function resetExerciseCommand(ctx: GradLabContext) {
   return async (arg?: unknown): Promise<{ backup: string } | undefined> => {
     const ref = await requireExercise(ctx, arg);
     if (!ref) return undefined;
-    // Programmatic callers (tests, other extensions) may skip the dialog; the backup is still written.
-    const skipConfirmation = typeof arg === 'object' && arg !== null && (arg as { confirm?: boolean }).confirm === false;
+    const skipConfirmation = skipsConfirmation(arg);
     if (!skipConfirmation) {
       const reset = vscode.l10n.t('Reset');
       const answer = await vscode.window.showWarningMessage(
@@ -89,7 +94,7 @@ export function resetExerciseCommand(ctx: GradLabContext) {
     }
     try {
       // Back up the newest version of the learner's work: unsaved edits if the editor has any, else the file on disk.
-      const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && samePath(d.uri.fsPath, ref.learnerFile));
+      const open = openDocumentFor(ref.learnerFile);
       const dirty = open?.isDirty === true;
       const current = dirty ? open!.getText() : fs.existsSync(ref.learnerFile) ? await fs.promises.readFile(ref.learnerFile, 'utf8') : undefined;
       let backup = '';
@@ -127,7 +132,7 @@ export function showSolutionCommand(ctx: GradLabContext) {
     const ref = await requireExercise(ctx, arg);
     if (!ref) return undefined;
     const passed = ctx.progress.exercise(ref.session.pack.manifest.id, ref.exercise.manifest.id).passed;
-    const skipConfirmation = typeof arg === 'object' && arg !== null && (arg as { confirm?: boolean }).confirm === false;
+    const skipConfirmation = skipsConfirmation(arg);
     if (!passed && !skipConfirmation) {
       const show = vscode.l10n.t('Show Solution');
       const answer = await vscode.window.showWarningMessage(

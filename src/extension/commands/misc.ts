@@ -1,10 +1,10 @@
 /** Export Progress, Show Log, and the internal "show panel" used by the status bar. */
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import { errorMessage } from '../core/error-message';
 import { buildProgressExport } from '../core/progress';
 import { exerciseRefs, maxScoreOf } from '../core/exercise-ref';
 import type { GradLabContext } from '../context';
-import { errorMessage } from './shared';
 
 export function exportProgressCommand(ctx: GradLabContext) {
   return async (arg?: { target?: string }): Promise<string | undefined> => {

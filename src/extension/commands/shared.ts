@@ -1,5 +1,6 @@
 /** Helpers several command groups use: open an exercise, find the exercise a command targets. */
 import * as vscode from 'vscode';
+import { errorMessage } from '../core/error-message';
 import type { ExerciseRef } from '../core/exercise-ref';
 import type { GradLabContext } from '../context';
 
@@ -10,7 +11,7 @@ export async function openExercise(ctx: GradLabContext, ref: ExerciseRef, option
     const document = await vscode.workspace.openTextDocument(ref.learnerFile);
     await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, preserveFocus: options.preserveFocus ?? false });
   } catch (e) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot open {0}: {1}. Run "GradLab: Start Course" on this folder again to restore missing files (your work is kept).', ref.learnerFile, (e as Error).message));
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot open {0}: {1}. Run "GradLab: Start Course" on this folder again to restore missing files (your work is kept).', ref.learnerFile, errorMessage(e)));
   }
   ctx.panel.show(ref);
   // lastOpened is shown nowhere (tree and status bar show scores; setCurrent repainted the status bar).
@@ -31,8 +32,4 @@ export async function requireExercise(ctx: GradLabContext, arg: unknown): Promis
   if (choice === start) await vscode.commands.executeCommand('gradlab.startCourse');
   if (choice === open) await vscode.commands.executeCommand('gradlab.openExercise');
   return undefined;
-}
-
-export function errorMessage(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }

@@ -10,6 +10,7 @@
  */
 import { formatNumber } from '../../grading/format';
 import type { CheckResult, GradeResult } from '../../grading/types';
+import { namesLearnerFile } from './learner-file';
 import { english, type Translate } from './translate';
 
 export interface CheckOutcome {
@@ -54,15 +55,14 @@ export function describeMeasured(check: Pick<CheckResult, 'measured' | 'nonFinit
 /** The learner's line for a failed check (GradeResult check location, when it points at the learner's file). */
 function checkLine(check: CheckResult, learnerFileName: string): number | undefined {
   if (!check.location) return undefined;
-  const file = check.location.file.split(/[\\/]/).pop();
-  return file === learnerFileName ? check.location.line : undefined;
+  return namesLearnerFile(check.location.file, learnerFileName) ? check.location.line : undefined;
 }
 
 export function checkOutcomes(result: GradeResult, checkIds: readonly string[], learnerFileName: string, t: Translate = english): CheckOutcome[] {
   if (result.error) {
     const err = result.error;
     // Harness errors are the instructor's bug: a line in a file the learner cannot see would mislead.
-    const onLearnerFile = err.kind !== 'harness-error' && (!err.file || err.file.split(/[\\/]/).pop() === learnerFileName);
+    const onLearnerFile = err.kind !== 'harness-error' && (!err.file || namesLearnerFile(err.file, learnerFileName));
     const message = err.kind === 'harness-error'
       ? t('The exercise itself failed (not your code): {0}', err.message)
       : err.message;

@@ -5,6 +5,7 @@
  */
 import type { GradeResult } from '../../grading/types';
 import type { PackProblem } from '../../pack/types';
+import { fileNameOf, namesLearnerFile } from './learner-file';
 
 export interface PlannedDiagnostic {
   file: string;
@@ -20,8 +21,7 @@ export interface PlannedDiagnostic {
 export function learnerDiagnostics(result: GradeResult, learnerFile: string): PlannedDiagnostic[] {
   const err = result.error;
   if (!err || err.kind === 'harness-error') return [];
-  const base = learnerFile.split(/[\\/]/).pop();
-  if (err.file && err.file.split(/[\\/]/).pop() !== base) return [];
+  if (err.file && !namesLearnerFile(err.file, fileNameOf(learnerFile))) return [];
   if (err.line === undefined && err.kind !== 'syntax' && err.kind !== 'missing-export' && err.kind !== 'banned-helper') return [];
   return [{ file: learnerFile, line: err.line ?? 1, column: err.column ?? 1, message: err.message, severity: 'error', code: err.kind }];
 }

@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import type { LoadedPack } from '../../pack';
 import { archiveLayer, packLayer } from '../lazy';
 import type { PackSource } from '../core/course-record';
+import { errorMessage } from '../core/error-message';
 import { samePath } from '../core/same-path';
 import type { GradLabContext } from '../context';
 
@@ -45,7 +46,7 @@ export async function loadPackOrExplain(ctx: GradLabContext, dir: string): Promi
     return pack;
   } catch (e) {
     if (!(e instanceof PackLoadError)) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('GradLab could not read the pack in {0}: {1}', dir, (e as Error).message));
+      void vscode.window.showErrorMessage(vscode.l10n.t('GradLab could not read the pack in {0}: {1}', dir, errorMessage(e)));
       return undefined;
     }
     const tooNew = e.problems.find((p) => p.jsonPath === '/formatVersion' && p.message.startsWith('This pack needs'));

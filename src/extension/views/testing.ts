@@ -6,12 +6,14 @@
  * panel, diagnostics and progress always show the same result.
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { checkOutcomes } from '../core/check-outcomes';
 import { exerciseKey, exerciseRefs, type ExerciseRef } from '../core/exercise-ref';
 import { samePath } from '../core/same-path';
 import type { CourseRegistry } from '../services/course-registry';
 import type { GradingService, CheckOutcome as ServiceOutcome } from '../services/grading-service';
+import { openDocumentFor } from '../services/open-document';
 import type { TrustService } from '../services/trust';
 
 const t = (message: string, ...args: Array<string | number | boolean>) => vscode.l10n.t(message, ...args);
@@ -164,7 +166,7 @@ export class GradLabTesting implements vscode.Disposable {
     for (const c of checks) run.started(c);
     if (item) run.started(item);
     // Grade the editor's text when it has unsaved changes: what the learner sees is what is checked.
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && samePath(d.uri.fsPath, ref.learnerFile));
+    const open = openDocumentFor(ref.learnerFile);
     const source = open?.isDirty ? open.getText() : undefined;
     const outcome = await this.grading.check(ref, { reason, token, source });
     const uri = vscode.Uri.file(ref.learnerFile);
@@ -187,7 +189,7 @@ export class GradLabTesting implements vscode.Disposable {
       }
       case 'graded': {
         const result = outcome.result;
-        const outcomes = checkOutcomes(result, checks.map((c) => c.id.split('|').pop()!), uri.fsPath.split(/[\\/]/).pop()!, t);
+        const outcomes = checkOutcomes(result, checks.map((c) => c.id.split('|').pop()!), path.basename(uri.fsPath), t);
         outcomes.forEach((o, i) => {
           const checkItem = checks[i];
           if (o.state === 'passed') {
