@@ -18,7 +18,7 @@ import { installAllocationGuard } from './runtime/allocation-guard';
 import { classifyEscaped, learnerException, type Files } from './runtime/classify';
 import { ConsoleBuffer } from './runtime/console-capture';
 import { asFatal, asSandboxFailure, failure, failureAt, harnessFailure, SandboxFailure, type FailureLocation } from './runtime/failures';
-import { installForbiddenGlobals, lockDown as lockDownRealm, removeDangerousGlobals } from './runtime/harden';
+import { installForbiddenGlobals, lockDown as lockDownRealm } from './runtime/harden';
 import { makeHarnessContext, makeTensorChecker, type TensorChecker } from './runtime/harness-context';
 import { MetricStore } from './runtime/metrics';
 import {
@@ -109,7 +109,8 @@ function banned(name: string): Error {
  * Hands the engine the wasm gemm, instantiated with THIS realm's WebAssembly from a module the worker
  * compiled outside (compilation is disabled in here). Instantiating here, not outside, makes the
  * exported function, its memory and any trap it throws objects of the sandbox realm, so nothing of
- * Node's realm can ever surface through a matmul. Must run before removeDangerousGlobals.
+ * Node's realm can ever surface through a matmul. Must run before installForbiddenGlobals (it takes
+ * WebAssembly away).
  */
 function installGemm(gemmModule: unknown, memoryMb: number): void {
   const wasm = realm.WebAssembly as typeof WebAssembly | undefined;
@@ -128,7 +129,6 @@ export function setup(configJson: string, gemmModule?: unknown): void {
   config = JSON.parse(configJson) as RuntimeConfig;
   files = { learnerFile: config.learnerFile, harnessFile: config.harnessFile };
   installGemm(gemmModule, config.memoryMb);
-  removeDangerousGlobals(realm);
   installAllocationGuard(realm, config.memoryMb, learnerLocation);
   // Deep engine call chains must still show the learner's frame below them.
   (realm.Error as { stackTraceLimit: number }).stackTraceLimit = 50;

@@ -32,13 +32,6 @@ const UNAVAILABLE_GLOBALS = [
   'Proxy',
 ] as const;
 
-/** Globals that give learner code shared memory, raw wasm or timers: removed before anything runs. */
-export function removeDangerousGlobals(g: AnyObject): void {
-  for (const name of ['SharedArrayBuffer', 'Atomics', 'WebAssembly', 'Proxy']) {
-    delete g[name];
-  }
-}
-
 /**
  * Node-only names get getters that throw the sandbox's "forbidden" failure, so `process.exit(0)` or
  * `globalThis.process` reports "not available in the sandbox" instead of a confusing TypeError.
