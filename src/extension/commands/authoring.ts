@@ -3,7 +3,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ValidateDeps, ValidateReport } from '../../grading/validate/validate-pack';
-import { findPackRootDir as findPackRoot } from '../core/pack-root';
 import { gradingLayer, packLayer, validateLayer } from '../lazy';
 import type { PackProblem } from '../../pack/types';
 import { errorMessage } from '../core/error-message';
@@ -18,6 +17,8 @@ const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** The pack an authoring command acts on: argument, the active file's pack, a workspace pack, or a folder dialog. */
 async function choosePackDir(ctx: GradLabContext, arg: unknown, title: string): Promise<string | undefined> {
+  // Every command that asks for a pack loads the pack layer next anyway.
+  const { findPackRoot } = await packLayer();
   const given = typeof arg === 'string' ? arg : arg instanceof vscode.Uri ? arg.fsPath : (arg as { pack?: string } | undefined)?.pack;
   if (given) return findPackRoot(given) ?? given;
   const active = vscode.window.activeTextEditor?.document.uri;

@@ -99,12 +99,12 @@ export class CourseRegistry implements vscode.Disposable {
     }
     const record: CourseRecord = parsed.record;
     const packDir = this.resolveSource(record.source);
-    const { loadPack, PackLoadError } = await packLayer();
+    const { loadPack, PackLoadError, formatProblem } = await packLayer();
     try {
       const pack = await loadPack(packDir);
       return { root, record, pack, kind };
     } catch (e) {
-      const detail = e instanceof PackLoadError ? e.problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`).join('\n  ') : String(e);
+      const detail = e instanceof PackLoadError ? e.problems.map(formatProblem).join('\n  ') : String(e);
       this.log.error(`Course ${root}: its pack ${packDir} does not load:\n  ${detail}`);
       return undefined;
     }

@@ -40,7 +40,7 @@ export async function resolvePackLocation(ctx: GradLabContext, location: string)
 
 /** Loads a pack or explains why not (returns undefined after telling the user). */
 export async function loadPackOrExplain(ctx: GradLabContext, dir: string): Promise<LoadedPack | undefined> {
-  const { loadPack, PackLoadError, PACK_FORMAT_VERSION } = await packLayer();
+  const { loadPack, PackLoadError, PACK_FORMAT_VERSION, formatProblem } = await packLayer();
   try {
     const pack = await loadPack(dir);
     return pack;
@@ -55,7 +55,7 @@ export async function loadPackOrExplain(ctx: GradLabContext, dir: string): Promi
       return undefined;
     }
     ctx.diagnostics.showPackProblems(dir, e.problems);
-    ctx.log.error(`pack ${dir} does not load:\n  ${e.problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''} ${p.jsonPath}: ${p.message} ${p.fix}`).join('\n  ')}`);
+    ctx.log.error(`pack ${dir} does not load:\n  ${e.problems.map(formatProblem).join('\n  ')}`);
     const show = vscode.l10n.t('Show Problems');
     const choice = await vscode.window.showErrorMessage(vscode.l10n.t('The pack in {0} has {1} problem(s) and cannot be used yet.', dir, e.problems.length), show);
     if (choice === show) await vscode.commands.executeCommand('workbench.actions.view.problems');
