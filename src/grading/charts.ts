@@ -15,11 +15,13 @@ import type { RunOutcome } from '../runner/types';
 import type { AccessibleTable, ChartSpec } from './types';
 import { decodeMetric, entryName, nonFiniteKind, nonFiniteWord, type DecodedMetric, type EntryNoun } from './metrics';
 import { metricTitle, findSeed } from './measure';
+import { SERIES_SUFFIX, type SeriesRole } from './series-role';
 
 export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
 interface Series {
   name: string;
+  role: SeriesRole;
   metric?: DecodedMetric;
 }
 
@@ -30,6 +32,8 @@ interface Point {
   /** Human name of the position for tooltips and the table: "layer 3", "step 17". */
   position: string;
   y: number;
+  /** Drives the dashed reference line (strokeDash). */
+  role: SeriesRole;
 }
 
 interface Marker {
@@ -79,10 +83,10 @@ function seriesFor(exercise: ExerciseManifest, def: ChartDef, learner: RunOutcom
   for (const name of def.metrics) {
     const title = metricTitle(exercise, name).replace(/^'(.*)'$/, '$1');
     const own = learnerSeed?.metrics[name];
-    out.push({ name: withReference ? `${title} (yours)` : title, metric: own ? decodeMetric(own) : undefined });
+    out.push({ name: withReference ? title + SERIES_SUFFIX.yours : title, role: 'yours', metric: own ? decodeMetric(own) : undefined });
     if (withReference) {
       const ref = referenceSeed?.metrics[name];
-      out.push({ name: `${title} (reference)`, metric: ref ? decodeMetric(ref) : undefined });
+      out.push({ name: title + SERIES_SUFFIX.reference, role: 'reference', metric: ref ? decodeMetric(ref) : undefined });
     }
   }
   return out;
@@ -91,16 +95,12 @@ function seriesFor(exercise: ExerciseManifest, def: ChartDef, learner: RunOutcom
 /**
  * Legend labels lead with whose line it is ("yours · Global norm after clipping…"): a long metric
  * description is truncated at the legend's label limit, and the cut must not take the only words
- * that tell the learner's line from the reference's. Vega expression (no regex: plain string ops).
+ * that tell the learner's line from the reference's. Vega expression (no regex: plain string ops);
+ * a legend label is only the series name, so the expression reads the role from its suffix.
  */
-const ROLE_FIRST_LABEL =
-  "indexof(datum.label, ' (reference)') > 0 ? 'reference · ' + replace(datum.label, ' (reference)', '')" +
-  " : indexof(datum.label, ' (yours)') > 0 ? 'yours · ' + replace(datum.label, ' (yours)', '') : datum.label";
-
-/** seriesFor names the reference solution's series "<metric title> (reference)". */
-function isReferenceName(series: string): boolean {
-  return series.endsWith(' (reference)');
-}
+const roleFirst = (role: SeriesRole, otherwise: string) =>
+  `indexof(datum.label, '${SERIES_SUFFIX[role]}') > 0 ? '${role} · ' + replace(datum.label, '${SERIES_SUFFIX[role]}', '') : ${otherwise}`;
+const ROLE_FIRST_LABEL = roleFirst('reference', roleFirst('yours', 'datum.label'));
 
 function valueForTable(y: number): number | string {
   const kind = nonFiniteKind(y);
@@ -145,7 +145,7 @@ function buildChart(exercise: ExerciseManifest, def: ChartDef, learner: RunOutco
         if (!markedNonPositive) markers.push({ series: s.name, x, note: `${s.name}: ${y === 0 ? '0' : 'negative'} at ${position} (cannot be drawn on a log axis)` });
         markedNonPositive = true;
       } else {
-        points.push({ series: s.name, x, position, y });
+        points.push({ series: s.name, x, position, y, role: s.role });
       }
     });
   }
@@ -167,7 +167,7 @@ function buildChart(exercise: ExerciseManifest, def: ChartDef, learner: RunOutco
   const color = { field: 'series', type: 'nominal', legend: { title: null, labelExpr: ROLE_FIRST_LABEL } };
 
   const layers: Array<Record<string, unknown>> = [{
-    data: { values: points.map((p) => ({ ...p, role: isReferenceName(p.series) ? 'reference' : 'yours' })) },
+    data: { values: points },
     mark: { type: 'line', point: true },
     encoding: {
       x: xEncoding,

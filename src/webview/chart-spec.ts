@@ -2,6 +2,7 @@
  * Pure: a grader ChartSpec + a theme config → the Vega-Lite spec the page embeds. Shared by the page
  * and by the Node test that compiles and renders every chart to SVG (test/unit/webview/charts-render.test.ts).
  */
+import { isReferenceSeries } from '../grading/series-role';
 import type { AccessibleTable, ChartSpec } from '../grading/types';
 
 export const CHART_HEIGHT = 220;
@@ -52,10 +53,8 @@ export function themedSpec(spec: ChartSpec, config: Record<string, unknown>, wid
   };
 }
 
-/** src/grading/charts.ts names the reference solution's series "<metric title> (reference)". */
-export function isReferenceSeries(name: unknown): boolean {
-  return typeof name === 'string' && /\(reference\)$/.test(name);
-}
+// The page receives chart JSON only, so the reference series is recognised by the name charts.ts gave it.
+export { isReferenceSeries };
 
 /**
  * The chart without the reference solution's series (ExercisePanel.showResult(result, false), e.g.

@@ -196,6 +196,15 @@ describe('grading/charts', () => {
     assert.ok((await renderedXAxisLabels(plain)).some((l) => l.includes('.')));
   });
 
+  it('a learner series whose metric description ends in "(reference)" is still drawn solid as the learner\'s', () => {
+    const named = exercise([check({ id: 'c', metric: 'loss', reduce: 'last', op: '<=', threshold: 1 })], {
+      metrics: { loss: { description: 'Loss (reference)', kind: 'vector' } },
+      charts: [chart({ id: 'l', title: 'Loss', kind: 'series', metrics: ['loss'], logScale: false, compareReference: false })],
+    });
+    const [spec] = buildCharts(named, run([{ loss: vector([1, 2]) }]));
+    assert.deepEqual(layerValues(spec, 0).map((r) => [r.series, r.role]), [['Loss (reference)', 'yours'], ['Loss (reference)', 'yours']]);
+  });
+
   it('positions parsed from fractional labels keep the default axis (no rounding "0.5" to "1")', () => {
     const ratios = exercise([check({ id: 'c', metric: 'loss', reduce: 'last', op: '<=', threshold: 1 })], {
       metrics: { loss: { description: 'Loss per learning rate', kind: 'vector' } },
