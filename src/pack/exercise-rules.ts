@@ -8,14 +8,13 @@
 import * as path from 'path';
 import { engineExportNames, engineNameProblem, MIN_COMPLETE_ENGINE_EXPORTS } from './engine-exports';
 import { closestName } from './problems';
+import { BANNED_HELPER_NAME } from './schema-check';
 import type { MetricDecl, PackProblem } from './types';
 
 /** A problem before it is given a file and position (the caller locates jsonPath in the text). */
 export type RuleProblem = Omit<PackProblem, 'file' | 'line' | 'column'>;
 
 const SCALAR_REDUCTION = 'value';
-/** The bannedHelpers item pattern of schemas/exercise.schema.json. */
-const DOTTED_IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*(\.[A-Za-z_$][A-Za-z0-9_$]*)*$/;
 const PLACEHOLDERS = new Set(['measured', 'threshold', 'seed', 'reference']);
 const FILE_ROLES = ['starter', 'solution', 'harness', 'readme'] as const;
 
@@ -147,7 +146,7 @@ function bannedHelperNames(out: RuleProblem[], banned: unknown): void {
   const severity = engineExportNames().length < MIN_COMPLETE_ENGINE_EXPORTS ? 'warning' : 'error';
   asArray(banned).forEach((name: unknown, i: number) => {
     // A malformed name already has the schema's error at this path; a second one adds nothing.
-    if (typeof name !== 'string' || !DOTTED_IDENTIFIER.test(name)) return;
+    if (typeof name !== 'string' || !BANNED_HELPER_NAME.test(name)) return;
     const problem = engineNameProblem(name);
     if (!problem) return;
     const suggestion = closestName(name, problem.candidates);

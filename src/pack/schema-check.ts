@@ -13,6 +13,12 @@ import type { PackProblem } from './types';
 
 export type ManifestKind = 'pack' | 'exercise';
 
+/**
+ * What the schema accepts as one bannedHelpers entry ("clipGradNorm_", "nn.BatchNorm1d"), read from
+ * the schema itself so the rules that run after it cannot disagree with it. 'u' as Ajv compiles it.
+ */
+export const BANNED_HELPER_NAME = new RegExp(exerciseSchema.properties.bannedHelpers.items.pattern, 'u');
+
 let validators: Record<ManifestKind, ValidateFunction> | undefined;
 
 function getValidator(kind: ManifestKind): ValidateFunction {
