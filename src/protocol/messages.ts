@@ -48,6 +48,12 @@ export interface ExerciseProgress {
 export interface ExerciseView {
   /** exercise.json `id`; a result for another id is shown with a warning, never mixed in silently. */
   exerciseId: string;
+  /**
+   * "<packId>/<exerciseId>". The page ignores it; it is saved with the page's state so the host restores
+   * the panel onto the same course's exercise after a reload (two open courses may share exercise ids).
+   * Absent in states saved by older builds.
+   */
+  exerciseKey?: string;
   title: string;
   /** Pack or module title shown above the exercise title (optional). */
   subtitle?: string;

@@ -65,6 +65,17 @@ export function findRefByFolder(sessions: readonly CourseSession[], file: string
   return undefined;
 }
 
+/**
+ * The exercise a restored panel showed: by pack + exercise (`exerciseKey`) when the saved view has it,
+ * since two open courses may both have an exercise "m1-intro"; by exercise id only for views saved
+ * before the key existed.
+ */
+export function findRefForView(sessions: readonly CourseSession[], view: { exerciseId: string; exerciseKey?: string }): ExerciseRef | undefined {
+  const refs = sessions.flatMap(exerciseRefs);
+  if (view.exerciseKey !== undefined) return refs.find((r) => exerciseKey(r) === view.exerciseKey);
+  return refs.find((r) => r.exercise.manifest.id === view.exerciseId);
+}
+
 /** Max score of an exercise from its manifest (sum of check points). */
 export function maxScoreOf(exercise: LoadedExercise): number {
   return exercise.manifest.checks.reduce((sum, c) => sum + c.points, 0);

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { GradeResult } from '../../grading/types';
 import type { ExerciseView, FromWebview, PanelState } from '../../protocol/messages';
-import { exerciseKey, exerciseRefs, type ExerciseRef } from '../core/exercise-ref';
+import { exerciseKey, exerciseRefs, findRefForView, type ExerciseRef } from '../core/exercise-ref';
 import type { ProgressStore } from '../core/progress';
 import { ExercisePanel } from '../panel';
 import type { CourseRegistry } from './course-registry';
@@ -125,6 +125,7 @@ export class PanelHost implements vscode.Disposable {
     const count = exerciseRefs(ref.session).length;
     return {
       exerciseId: m.id,
+      exerciseKey: exerciseKey(ref),
       title: m.title,
       subtitle: ref.session.kind === 'preview'
         ? vscode.l10n.t('{0} · preview as learner', ref.session.pack.manifest.title)
@@ -187,11 +188,12 @@ export class PanelHost implements vscode.Disposable {
 
   private async restore(panel: ExercisePanel, state: PanelState | undefined): Promise<void> {
     this.attach(panel);
-    await this.registry.refresh();
-    const id = state?.view?.exerciseId;
-    const ref = id ? this.registry.all().flatMap(exerciseRefs).find((r) => r.exercise.manifest.id === id) : undefined;
+    // activate() has already started loading the courses: wait for that scan rather than start another.
+    await this.registry.ready();
+    const view = state?.view;
+    const ref = view ? findRefForView(this.registry.all(), view) : undefined;
     if (!ref) {
-      this.log.info(`panel restored without a known exercise (${id ?? 'none'}); showing its saved state only`);
+      this.log.info(`panel restored without a known exercise (${view?.exerciseKey ?? view?.exerciseId ?? 'none'}); showing its saved state only`);
       return;
     }
     this.shown = ref;
