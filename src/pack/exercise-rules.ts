@@ -165,10 +165,11 @@ function exerciseFileNames(out: RuleProblem[], m: any): void {
   for (const role of FILE_ROLES) {
     const rel = m.files[role];
     if (typeof rel !== 'string' || rel === '') continue;
-    const normalized = path.posix.normalize(rel.replace(/\\/g, '/'));
+    const normalized = portableRelative(rel);
     // Judged by both platforms' rules, whatever this machine runs: "C:\\x" or "C:x" is relative to Linux
-    // but leaves the exercise folder on the Windows machine a learner uses.
-    if (path.win32.isAbsolute(rel) || /^[A-Za-z]:/.test(rel) || path.posix.isAbsolute(normalized) || normalized === '..' || normalized.startsWith('../')) {
+    // but leaves the exercise folder on the Windows machine a learner uses. Backslashes are already
+    // slashes in `normalized`, so "\\x" and "\\\\server\\share" count as absolute too.
+    if (/^[A-Za-z]:/.test(rel) || path.posix.isAbsolute(normalized) || normalized === '..' || normalized.startsWith('../')) {
       out.push({
         jsonPath: `/files/${role}`, severity: 'error',
         message: `files.${role} ("${rel}") points outside the exercise folder.`,
@@ -192,7 +193,12 @@ function exerciseFileNames(out: RuleProblem[], m: any): void {
 }
 
 function sameFileIgnoringCase(rel: string, name: string): boolean {
-  return path.posix.normalize(rel.replace(/\\/g, '/')).toLowerCase() === name.toLowerCase();
+  return portableRelative(rel).toLowerCase() === name.toLowerCase();
+}
+
+/** A manifest path as one spelling for every OS: backslashes as slashes, "." and ".." resolved. */
+function portableRelative(rel: string): string {
+  return path.posix.normalize(rel.replace(/\\/g, '/'));
 }
 
 /** Device names Windows reserves in every folder, with any extension ("con.ts" cannot be created). */
