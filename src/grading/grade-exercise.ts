@@ -62,7 +62,7 @@ function displayNameFor(ex: LoadedExercise, file: string): string {
  * of the solution and harness, so an edited solution is re-run even within the same second and a
  * touched-but-unchanged file is not.
  */
-export async function referenceCacheKey(ex: LoadedExercise, seeds: number[], timeMsPerSeed: number): Promise<string> {
+async function referenceCacheKey(ex: LoadedExercise, seeds: number[], timeMsPerSeed: number): Promise<string> {
   const hash = createHash('sha256');
   for (const file of [ex.paths.solution, ex.paths.harness]) {
     hash.update(file).update('\0').update(await fsp.readFile(file)).update('\0');

@@ -15,7 +15,7 @@ import * as path from 'node:path';
 import { gradeBatch } from '../batch/grade-batch';
 import { parseShard } from '../batch/discover';
 import { defaultJobs } from '../../grading/pool';
-import { displayPath, resolveArg, stderrStyle, stdoutStyle, type CommandContext } from '../context';
+import { displayPath, requirePackDir, resolveArg, stderrStyle, stdoutStyle, type CommandContext } from '../context';
 import { reportError } from '../errors';
 import { isDirectory } from '../fs-util';
 import { EXIT_OK, UsageError } from '../io';
@@ -26,7 +26,6 @@ import { toJson } from '../output/json';
 import { toJunitXml } from '../output/junit';
 import { createProgress } from '../output/progress';
 import { plural } from '../output/style';
-import { requirePackDir } from './validate';
 
 export interface GradeOptions {
   out?: string;
@@ -84,7 +83,7 @@ export async function runGrade(packDir: string, submissionsDir: string, opts: Gr
 
     const cells = report.students.length * report.exercises.length;
     ctx.io.stderr(
-      errStyle.dim(errStyle.text(`gradlab: graded ${plural(report.students.length, 'student')} × ${plural(report.exercises.length, 'exercise')} (${plural(cells, 'submission')}) in ${formatDuration(report.durationMs)} with ${jobs} job${jobs === 1 ? '' : 's'}`)) +
+      errStyle.dim(errStyle.text(`gradlab: graded ${plural(report.students.length, 'student')} × ${plural(report.exercises.length, 'exercise')} (${plural(cells, 'submission')}) in ${formatDuration(report.durationMs)} with ${plural(jobs, 'job')}`)) +
         (written.length ? errStyle.dim(`; wrote ${written.join(', ')}`) : '') + '\n',
     );
     return EXIT_OK;

@@ -4,12 +4,12 @@
  * --json: {pack, title, version, exercises:[{id, title, topics, points, checks, learnerFile, dir}]}
  * Exit 0 · 2 usage / invalid pack.
  */
-import { displayPath, stdoutStyle, type CommandContext } from '../context';
+import { displayPath, requirePackDir, stdoutStyle, type CommandContext } from '../context';
 import { reportError } from '../errors';
 import { EXIT_OK } from '../io';
 import { toJson } from '../output/json';
 import { renderTable } from '../output/table';
-import { requirePackDir } from './validate';
+import { plural } from '../output/style';
 
 export interface ListedExercise {
   id: string;
@@ -47,7 +47,7 @@ export async function runList(packDir: string, opts: { json?: boolean }, ctx: Co
           exercises.map((e, i) => [String(i + 1), e.id, style.text(e.title), e.topics.join(', '), String(e.points)]),
           { ellipsis: style.ellipsis },
         ) +
-        `\n${exercises.length} exercise${exercises.length === 1 ? '' : 's'}, ${total} points\n`,
+        `\n${plural(exercises.length, 'exercise')}, ${total} points\n`,
     );
     return EXIT_OK;
   } catch (error) {

@@ -7,10 +7,9 @@
  * Exit 0 created · 2 usage (refuses to overwrite, bad id, not a pack).
  */
 import * as path from 'node:path';
-import { displayPath, resolveArg, type CommandContext } from '../context';
+import { displayPath, requirePackDir, resolveArg, type CommandContext } from '../context';
 import { reportError } from '../errors';
 import { EXIT_OK, UsageError } from '../io';
-import { requirePackDir } from './validate';
 
 interface Scaffolded {
   dir: string;

@@ -7,11 +7,9 @@
  * to test a threshold's stability over more seeds than the pack ships with).
  * --json: {pack, valid, exercises:[{id, referencePasses, starterFails, problems, margins, …}], …}.
  */
-import * as path from 'node:path';
-import { displayPath, resolveArg, stderrStyle, stdoutStyle, type CommandContext } from '../context';
+import { displayPath, requirePackDir, stderrStyle, stdoutStyle, type CommandContext } from '../context';
 import { reportError } from '../errors';
-import { isDirectory, isFile } from '../fs-util';
-import { EXIT_FAILED, EXIT_OK, UsageError } from '../io';
+import { EXIT_FAILED, EXIT_OK } from '../io';
 import { defaultJobs } from '../../grading/pool';
 import { toJson } from '../output/json';
 import { createProgress } from '../output/progress';
@@ -23,16 +21,6 @@ export interface ValidateOptions {
   jobs?: number;
   json?: boolean;
   timeMultiplier?: number;
-}
-
-export function requirePackDir(ctx: CommandContext, packDir: string): string {
-  const dir = resolveArg(ctx, packDir);
-  if (!isDirectory(dir)) throw new UsageError(`${packDir}: no such folder`, 'give the folder that contains pack.json');
-  if (!isFile(path.join(dir, 'pack.json'))) {
-    const hint = isFile(path.join(dir, 'exercise.json')) ? 'this is an exercise folder; give its pack folder (the one with pack.json)' : 'give the folder that contains pack.json (create one with `gradlab new pack <dir>`)';
-    throw new UsageError(`${packDir}: no pack.json in this folder`, hint);
-  }
-  return dir;
 }
 
 export async function runValidate(packDir: string, opts: ValidateOptions, ctx: CommandContext): Promise<number> {

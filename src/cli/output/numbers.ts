@@ -16,7 +16,7 @@ export function formatNumber(value: number | null | undefined): string {
  * does not collapse into "between 0.25 and 0.25" (3 significant digits would hide the very
  * difference the check is about). JavaScript's shortest round-trip spelling does exactly that.
  */
-export function formatAuthored(value: number): string {
+function formatAuthored(value: number): string {
   if (!Number.isFinite(value)) return gradingFormatNumber(value);
   return String(value).replace('e+', 'e');
 }

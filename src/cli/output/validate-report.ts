@@ -3,7 +3,7 @@
  * fails, a margins table (how far each side lands from every threshold), then problems with
  * file:line and a fix; a verdict line last.
  */
-import type { ValidateReport } from '../../grading/validate/validate-pack';
+import { exerciseIsValid, type ValidateReport } from '../../grading/validate/validate-pack';
 import { formatMargin } from '../../grading/validate/margins';
 import { formatNumber, formatThreshold } from './numbers';
 import { formatProblems } from './problems';
@@ -45,11 +45,11 @@ export function formatValidateReport(report: ValidateReport, style: Style, displ
   }
 
   const warnings = [...report.problems, ...report.exercises.flatMap((e) => e.problems)].filter((p) => p.severity === 'warning').length;
-  const warned = warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : '';
+  const warned = warnings ? ` (${plural(warnings, 'warning')})` : '';
   if (report.valid) {
     out.push(`${style.green(style.pass)} ${style.bold('Pack is valid')}: every reference passes and every starter fails${warned}.`);
   } else {
-    const bad = report.exercises.filter((e) => !e.referencePasses || !e.starterFails || e.problems.some((p) => p.severity === 'error')).map((e) => e.id);
+    const bad = report.exercises.filter((e) => !exerciseIsValid(e)).map((e) => e.id);
     out.push(`${style.red(style.fail)} ${style.bold('Pack is not valid')}: ${bad.join(', ')}${warned}.`);
   }
   out.push(style.dim('Margins: + is the passing side; "dec" = decades (log10) for log-scale quantities, % of the threshold otherwise.'));

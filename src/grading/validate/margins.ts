@@ -34,8 +34,8 @@ import { formatNumber } from '../format';
 
 export type MarginScale = 'decades' | 'relative' | 'absolute' | 'none';
 
-export const THIN_DECADES = 0.1;
-export const THIN_RELATIVE = 0.1;
+const THIN_DECADES = 0.1;
+const THIN_RELATIVE = 0.1;
 
 export interface CheckMargin {
   check: string;
@@ -102,7 +102,7 @@ export function isThin(scale: MarginScale, margin: number | null): boolean {
 }
 
 /** Metrics drawn on a log-scale chart are treated as log-scale quantities. */
-export function logScaleMetrics(charts: ChartDef[]): Set<string> {
+function logScaleMetrics(charts: ChartDef[]): Set<string> {
   return new Set(charts.filter((c) => c.logScale).flatMap((c) => c.metrics));
 }
 

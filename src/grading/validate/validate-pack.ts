@@ -93,7 +93,7 @@ function summarizeAttempt(result: GradeResult): AttemptSummary {
   return { passed: result.passed && !result.error, score: result.score, maxScore: result.maxScore, durationMs: result.durationMs, error: result.error };
 }
 
-export function seedsFor(exercise: LoadedExercise, seedCount?: number): number[] {
+function seedsFor(exercise: LoadedExercise, seedCount?: number): number[] {
   return seedCount !== undefined ? Array.from({ length: seedCount }, (_, i) => i + 1) : exercise.manifest.seeds;
 }
 
@@ -193,7 +193,7 @@ export async function validateLoadedPack(pack: LoadedPack, deps: ValidateDeps, o
       problems: [{ file: path.join(exercise.dir, 'exercise.json'), jsonPath: '', severity: 'error', message: `GradLab could not grade this exercise: ${message}`, fix: 'Run again with GRADLAB_DEBUG=1 and report the stack trace.' }],
     };
   });
-  const valid = exercises.every((e) => e.referencePasses && e.starterFails && !e.problems.some((p) => p.severity === 'error'));
+  const valid = exercises.every(exerciseIsValid);
   return {
     pack: pack.manifest.id,
     title: pack.manifest.title,
@@ -202,6 +202,11 @@ export async function validateLoadedPack(pack: LoadedPack, deps: ValidateDeps, o
     exercises,
     problems: packLevelWarnings(pack),
   };
+}
+
+/** An exercise passes validation: its reference passes, its starter fails, and nothing it reported is an error. */
+export function exerciseIsValid(validation: ExerciseValidation): boolean {
+  return validation.referencePasses && validation.starterFails && !validation.problems.some((p) => p.severity === 'error');
 }
 
 /** pack.warnings repeats every exercise's warnings; keep only those that belong to no exercise. */
