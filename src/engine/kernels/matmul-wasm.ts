@@ -5,9 +5,12 @@
  * kernel's O(M·K·N) and measured at 10–25 % of a 32×64×64 product.
  *
  * Where the module comes from: in plain Node (bench, CLI, tests) this file instantiates it on first
- * load. Inside the exercise sandbox the vm context has `WebAssembly` removed and wasm code
- * generation disabled, so the auto-install fails quietly and the JS kernels run; the sandbox
- * runtime may instead hand in an instance compiled outside the context via installWasmGemm().
+ * use (the first wasmGemm or wasmGemmActive call), not at import, so code that never multiplies
+ * matrices — or installs its own instance first — never builds and compiles the bytes. Inside the
+ * exercise sandbox wasm code generation is disabled and `WebAssembly` is later replaced by a getter
+ * that reports a forbidden access, so the auto-install neither compiles nor reads it there and the
+ * JS kernels run; the sandbox runtime may instead hand in an instance compiled outside the context
+ * via installWasmGemm().
  * Results are bit-identical either way (see the contract in ./wasm/gemm-module.ts).
  */
 import { gemmModuleBytes, type GemmExports } from './wasm/gemm-module';
@@ -25,6 +28,8 @@ const PAGE = 65536;
 let kernel: GemmExports | null = null;
 let heap = new Float64Array(0);
 let enabled = true;
+/** Set once a kernel was installed or auto-installation was attempted: no second (lazy) attempt. */
+let tried = false;
 
 /**
  * Installs (or with null removes) the kernel; returns whether it is usable. `options.maxBytes` caps
@@ -32,6 +37,7 @@ let enabled = true;
  * the host realm, before the context is hardened, and pass the instance's exports here.
  */
 export function installWasmGemm(exports: GemmExports | null, options: { maxBytes?: number } = {}): boolean {
+  tried = true; // an explicit choice (even null) must not be overridden by the lazy auto-install
   if (options.maxBytes !== undefined) maxBytes = options.maxBytes;
   kernel = null;
   heap = new Float64Array(0);
@@ -43,8 +49,12 @@ export function installWasmGemm(exports: GemmExports | null, options: { maxBytes
 
 /** Compiles and instantiates the kernel here; false (JS kernels stay in use) where wasm is unavailable. */
 export function autoInstallWasmGemm(): boolean {
+  tried = true;
   try {
-    const wa = (globalThis as { WebAssembly?: typeof WebAssembly }).WebAssembly;
+    // Read the descriptor, not the property: in the hardened sandbox WebAssembly is an accessor whose
+    // getter records a forbidden access against the learner. Only a plain data property is used.
+    const desc = Object.getOwnPropertyDescriptor(globalThis, 'WebAssembly');
+    const wa = desc !== undefined && 'value' in desc ? (desc.value as typeof WebAssembly | undefined) : undefined;
     if (wa === undefined) return false;
     const instance = new wa.Instance(new wa.Module(gemmModuleBytes()));
     return installWasmGemm(instance.exports as unknown as GemmExports);
@@ -59,6 +69,7 @@ export function setWasmGemmEnabled(flag: boolean): void {
 }
 
 export function wasmGemmActive(): boolean {
+  if (!tried) autoInstallWasmGemm();
   return enabled && kernel !== null;
 }
 
@@ -89,6 +100,7 @@ export function wasmGemm(
   kind: GemmKind, a: Float64Array, b: Float64Array, c: Float64Array, M: number, K: number, N: number,
   aOff: number, bOff: number, cOff: number,
 ): boolean {
+  if (!tried) autoInstallWasmGemm();
   if (!enabled || kernel === null || M * K * N < MIN_WORK || K === 0) return false;
   const Mp = up4(M);
   const Np = up4(N);
@@ -123,5 +135,3 @@ export function wasmGemm(
   else for (let i = 0; i < M; i++) c.set(h.subarray(cBase + i * Np, cBase + i * Np + N), cOff + i * N);
   return true;
 }
-
-autoInstallWasmGemm();

@@ -118,6 +118,28 @@ describe('matmul kernels (bit-exact vs gemmNaive)', () => {
     assert.ok(wasmGemmActive());
   });
 
+  it('auto-install never reads a WebAssembly accessor (the hardened sandbox turns such a read into a forbidden-access failure)', () => {
+    const original = Object.getOwnPropertyDescriptor(globalThis, 'WebAssembly')!;
+    let reads = 0;
+    Object.defineProperty(globalThis, 'WebAssembly', {
+      get() {
+        reads++;
+        throw new Error('forbidden');
+      },
+      configurable: true,
+    });
+    try {
+      installWasmGemm(null);
+      assert.equal(autoInstallWasmGemm(), false);
+      assert.equal(wasmGemmActive(), false);
+    } finally {
+      Object.defineProperty(globalThis, 'WebAssembly', original);
+    }
+    assert.equal(reads, 0);
+    assert.equal(autoInstallWasmGemm(), true);
+    assert.ok(wasmGemmActive());
+  });
+
   it('where wasm code generation is off (the exercise sandbox context) compiling throws, which autoInstall turns into the JS path', () => {
     const context = vm.createContext({ bytes: gemmModuleBytes() }, { codeGeneration: { strings: false, wasm: false } });
     const outcome = vm.runInContext(
