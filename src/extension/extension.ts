@@ -51,7 +51,12 @@ export function activate(context: vscode.ExtensionContext): { activationMs: numb
       void vscode.commands.executeCommand('setContext', 'gradlab.hasCourse', ctx.registry.all().length > 0);
     }),
     ctx.registry.onDidChangeCurrent(() => ctx.statusBar.update()),
-    ctx.grading.onDidGrade(() => ctx.refreshProgressViews()),
+    // Every grade, whatever started it (Check, save, panel, Testing view, continuous run), updates the
+    // Problems view and the progress views once.
+    ctx.grading.onDidGrade(({ ref, result }) => {
+      ctx.diagnostics.showGradeResult(ref.learnerFile, result);
+      ctx.refreshProgressViews();
+    }),
     vscode.window.onDidChangeActiveTextEditor((editor) => {
       if (editor?.document.uri.scheme !== 'file') return;
       const ref = ctx.registry.findForFile(editor.document.uri.fsPath);

@@ -20,8 +20,7 @@ export async function checkAndReport(ctx: GradLabContext, ref: ExerciseRef, reas
   const outcome = await ctx.testing.checkExercise(ref, reason);
   switch (outcome.kind) {
     case 'graded':
-      // The tree and status bar repaint from GradingService.onDidGrade (extension.ts).
-      ctx.diagnostics.showGradeResult(ref.learnerFile, outcome.result);
+      // The Problems view, tree and status bar update from GradingService.onDidGrade (extension.ts).
       break;
     case 'untrusted':
       ctx.panel.refreshView(ref); // carries trusted: false, so the page offers "Trust this workspace…"
