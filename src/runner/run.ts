@@ -139,6 +139,16 @@ export async function runSubmission(req: RunRequest, opts: RunOptions = {}): Pro
   return runInSandbox(req, prepared.job, resolveDistDir(opts.distDir), opts.signal, started);
 }
 
+/** Node flags of the sandbox host process (exported so scripts/sandbox-speed.ts forks it the same way). */
+export function sandboxExecArgv(memoryMb: number): string[] {
+  return [
+    `--max-old-space-size=${Math.max(64, Math.ceil(memoryMb))}`,
+    // Lets the sandbox answer import() with its own error object (see sandbox/worker.ts).
+    '--experimental-vm-modules',
+    '--no-warnings',
+  ];
+}
+
 function runInSandbox(req: RunRequest, job: WorkerJob, distDir: string, signal: AbortSignal | undefined, started: number): Promise<RunOutcome> {
   return new Promise<RunOutcome>((resolve, reject) => {
     const seeds: Array<SeedOutcome | undefined> = req.seeds.map(() => undefined);
@@ -152,12 +162,7 @@ function runInSandbox(req: RunRequest, job: WorkerJob, distDir: string, signal: 
     try {
       child = fork(path.join(distDir, HOST_BUNDLE), [], {
         execPath: process.execPath,
-        execArgv: [
-          `--max-old-space-size=${Math.max(64, Math.ceil(req.memoryMb))}`,
-          // Lets the sandbox answer import() with its own error object (see sandbox/worker.ts).
-          '--experimental-vm-modules',
-          '--no-warnings',
-        ],
+        execArgv: sandboxExecArgv(req.memoryMb),
         // Under VS Code (Electron) process.execPath is the Electron binary; this makes it act as Node.
         env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
         stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
@@ -227,7 +232,7 @@ function runInSandbox(req: RunRequest, job: WorkerJob, distDir: string, signal: 
       const running = req.seeds[seeds.findIndex((s) => s === undefined)];
       // A V8 fatal out-of-memory in the host itself (not the worker) ends the process with this text.
       if (/heap out of memory|Reached heap limit|Allocation failed/i.test(stderrTail)) {
-        finish({ ...outOfMemoryError(req.memoryMb, running), ...(running === undefined ? {} : { seed: running }) });
+        finish(outOfMemoryError(req.memoryMb, running));
       } else {
         finish(crashError(sig ? `it was stopped by signal ${sig}` : `it exited with code ${code}`, running));
       }

@@ -17,6 +17,7 @@ import { performance } from 'node:perf_hooks';
 import * as vm from 'node:vm';
 import type { MessagePort } from 'node:worker_threads';
 import type { ErrorInfo } from '../../grading/types';
+import { RUNTIME_BUNDLE } from '../dist-dir';
 import { harnessSyntaxError } from '../messages';
 import type { WorkerEvent, WorkerJob } from '../protocol';
 import { createSandboxRealm, wrapModule } from './realm';
@@ -46,7 +47,7 @@ export function runWorker(job: WorkerJob, port: MessagePort): void {
     requiredExports: job.requiredExports,
     memoryMb: job.memoryMb,
   };
-  const runtimeSource = readFileSync(path.join(__dirname, 'sandbox-runtime.js'), 'utf8');
+  const runtimeSource = readFileSync(path.join(__dirname, RUNTIME_BUNDLE), 'utf8');
   // Promise jobs of the context run when a script evaluation ends (microtaskMode 'afterEvaluate'):
   // the worker drains them explicitly after each seed (see drain below), so they count towards it.
   const { context, api } = createSandboxRealm(runtimeSource, config);
