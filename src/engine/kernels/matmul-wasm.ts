@@ -90,7 +90,7 @@ function ensureCapacity(doubles: number): boolean {
 
 const up4 = (n: number): number => (n + 3) & ~3;
 
-export type GemmKind = 'NN' | 'TN' | 'NT';
+type GemmKind = 'NN' | 'TN' | 'NT';
 
 /**
  * C[M,N] (at cOff, overwritten) = op(A)·op(B) for kind NN (A [M,K], B [K,N]), TN (A stored [K,M]) or

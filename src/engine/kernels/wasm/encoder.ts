@@ -9,7 +9,6 @@
 export type Bytes = number[];
 
 export const I32 = 0x7f;
-export const F64 = 0x7c;
 export const V128 = 0x7b;
 
 /** Unsigned LEB128 (sizes, indices, SIMD sub-opcodes). */
@@ -41,7 +40,7 @@ export function sleb(n: number): Bytes {
 }
 
 /** A length-prefixed vector of already-encoded items. */
-export function vec(items: Bytes[]): Bytes {
+function vec(items: Bytes[]): Bytes {
   const out = uleb(items.length);
   for (const it of items) out.push(...it);
   return out;
