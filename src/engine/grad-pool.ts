@@ -19,15 +19,7 @@ const born = new WeakSet<Float64Array>();
 
 /** A zero-filled Float64Array of length n for a backward closure to return. */
 export function gradArray(n: number): Float64Array {
-  const list = spares.get(n);
-  if (list !== undefined && list.length > 0) {
-    const a = list.pop()!;
-    a.fill(0);
-    return a;
-  }
-  const a = new Float64Array(n);
-  born.add(a);
-  return a;
+  return takeSpareOrNew(n, true);
 }
 
 /**
@@ -35,8 +27,19 @@ export function gradArray(n: number): Float64Array {
  * (a gemm output, y[i] = f(g[i]) loops). Saves the fill on reuse.
  */
 export function gradArrayForOverwrite(n: number): Float64Array {
+  return takeSpareOrNew(n, false);
+}
+
+/**
+ * A released array of length n if there is one (zero-filled when zeroSpare), else a new one marked
+ * as born here. New arrays are zero already, so only reused ones ever pay for the fill.
+ */
+function takeSpareOrNew(n: number, zeroSpare: boolean): Float64Array {
   const list = spares.get(n);
-  if (list !== undefined && list.length > 0) return list.pop()!;
+  if (list !== undefined && list.length > 0) {
+    const a = list.pop()!;
+    return zeroSpare ? a.fill(0) : a;
+  }
   const a = new Float64Array(n);
   born.add(a);
   return a;
