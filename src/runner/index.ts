@@ -2,6 +2,3 @@
 export { runSubmission, type RunOptions } from './run';
 export type { RunRequest, RunOutcome, SeedOutcome } from './types';
 export type { HarnessContext, MetricRecord, RecordedMetrics, ScalarMetric, VectorMetric } from './harness-api';
-export { transformTypeScript } from './transform';
-export { findBannedHelper } from './banned-scan';
-export { resolveDistDir } from './dist-dir';

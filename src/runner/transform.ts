@@ -7,6 +7,7 @@
  * Columns are not preserved, so only syntax errors (reported by sucrase on the original text) carry one.
  */
 import { transform } from 'sucrase';
+import { truncate } from './sandbox/runtime/describe';
 
 /**
  * The text every later step (transform, banned-helper scan, V8) sees, with line breaks and a BOM
@@ -24,10 +25,9 @@ export function normalizeSourceText(source: string): string {
 
 export type TransformResult = { ok: true; code: string } | { ok: false; line?: number; column?: number; message: string };
 
-/** Short excerpt of `line` (1-based) of `source`, for error messages. */
+/** Short excerpt of `line` (1-based) of `source` (already through normalizeSourceText), for error messages. */
 export function lineExcerpt(source: string, line: number, max = 80): string {
-  const text = (source.split(/\r?\n/)[line - 1] ?? '').trim();
-  return text.length <= max ? text : text.slice(0, max - 1) + '…';
+  return truncate((source.split('\n')[line - 1] ?? '').trim(), max);
 }
 
 export function transformTypeScript(source: string, fileName: string): TransformResult {

@@ -36,7 +36,7 @@ function hintFor(text: string): string {
 }
 
 /** eval / new Function / Function('...') inside the sandbox: code generation is switched off. */
-export function isCodeGenerationError(value: unknown): boolean {
+function isCodeGenerationError(value: unknown): boolean {
   try {
     return value instanceof EvalError && CODE_GENERATION_BLOCKED.test(value.message);
   } catch {
@@ -44,7 +44,7 @@ export function isCodeGenerationError(value: unknown): boolean {
   }
 }
 
-export function forbiddenCodeGeneration(files: Files, line: number | undefined): SandboxFailure {
+function forbiddenCodeGeneration(files: Files, line: number | undefined): SandboxFailure {
   const at = failureAt(files.learnerFile, line);
   return failure(
     'forbidden',
