@@ -5,7 +5,7 @@
  *   npx tsx scripts/sandbox-speed.ts [exercise-dir] [--file <submission>] [--rounds N] [--modes sandbox,plain,plain-js]
  *                                    [--prof <dir>] [--dist <dir>]
  *
- * Default: exercises/m1-fix-vanishing with its solution.ts, its own seeds, 3 rounds. Each round runs
+ * Default: exercises/m1-fix-vanishing with its solution (files.solution), its own seeds, 3 rounds. Each round runs
  *   sandbox  dist/sandbox-host.js forked exactly as runSubmission does (vm context, hardening, limits);
  *   plain    dist/sandbox-runtime.js evaluated in a fresh Node process's MAIN realm — the same runtime,
  *            hardening, allocation guard, harness and submission, minus the vm context. WebAssembly is
@@ -22,8 +22,10 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as vm from 'node:vm';
-import type { ExerciseManifest } from '../src/pack/types';
+import { medianOf } from '../src/grading/reduce';
+import { loadExercise } from '../src/pack';
 import type { HostEvent, HostRequest, WorkerJob } from '../src/runner/protocol';
+import { sandboxExecArgv } from '../src/runner/run';
 import { transformTypeScript } from '../src/runner/transform';
 
 const root = path.resolve(__dirname, '..');
@@ -35,9 +37,10 @@ interface Timing {
   errors: string[];
 }
 
-function buildJob(exerciseDir: string, file: string | undefined): WorkerJob {
-  const manifest = JSON.parse(readFileSync(path.join(exerciseDir, 'exercise.json'), 'utf8')) as ExerciseManifest;
-  const submissionPath = path.resolve(file ?? path.join(exerciseDir, 'solution.ts'));
+/** Loaded like the CLI loads it, so defaults (files.*, limits) and renamed files apply. */
+async function buildJob(exerciseDir: string, file: string | undefined): Promise<WorkerJob> {
+  const { manifest, paths } = await loadExercise(exerciseDir);
+  const submissionPath = path.resolve(file ?? paths.solution);
   const compile = (source: string, name: string): string => {
     const result = transformTypeScript(source, name);
     if (!result.ok) throw new Error(`${name}: ${result.message}`);
@@ -45,22 +48,22 @@ function buildJob(exerciseDir: string, file: string | undefined): WorkerJob {
   };
   const learnerFile = manifest.learnerFile;
   return {
-    harnessJs: compile(readFileSync(path.join(exerciseDir, 'harness.ts'), 'utf8'), 'harness.ts'),
+    harnessJs: compile(readFileSync(paths.harness, 'utf8'), manifest.files.harness),
     submissionJs: compile(readFileSync(submissionPath, 'utf8'), learnerFile),
     learnerFile,
-    harnessFile: 'harness.ts',
+    harnessFile: manifest.files.harness,
     requiredExports: manifest.exports.map((e) => ({ name: e.name, kind: e.kind })),
-    bannedHelpers: manifest.bannedHelpers ?? [],
+    bannedHelpers: manifest.bannedHelpers,
     seeds: manifest.seeds,
     timeMsPerSeed: 120_000,
-    memoryMb: manifest.limits?.memoryMb ?? 256,
+    memoryMb: manifest.limits.memoryMb,
   };
 }
 
 /** The real sandbox: dist/sandbox-host.js with runSubmission's flags. */
 function runSandbox(job: WorkerJob, profDir: string | undefined): Promise<Timing> {
   return new Promise((resolve, reject) => {
-    const execArgv = [`--max-old-space-size=${Math.max(64, job.memoryMb)}`, '--experimental-vm-modules', '--no-warnings'];
+    const execArgv = sandboxExecArgv(job.memoryMb);
     if (profDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${profDir}`);
     const child = fork(path.join(dist, 'sandbox-host.js'), [], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'json' });
     const timing: Timing = { seeds: [], errors: [] };
@@ -118,11 +121,6 @@ function plainChild(keepWasm: boolean): void {
   });
 }
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const option = (name: string): string | undefined => {
@@ -132,7 +130,7 @@ async function main(): Promise<void> {
   const positional = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--')));
   const exerciseDir = path.resolve(positional[0] ?? path.join(root, 'exercises/m1-fix-vanishing'));
   const rounds = Number(option('--rounds') ?? 3);
-  const job = buildJob(exerciseDir, option('--file'));
+  const job = await buildJob(exerciseDir, option('--file'));
   const profDir = option('--prof');
   const distDir = option('--dist');
   if (distDir) dist = path.resolve(distDir);
@@ -148,9 +146,9 @@ async function main(): Promise<void> {
       console.log(`round ${r + 1} ${mode.padEnd(8)} seeds ${t.seeds.map((ms) => ms.toFixed(0).padStart(6)).join(' ')} ms   process ${wall.toFixed(0)} ms${t.errors.length ? `   ERRORS: ${t.errors[0]}` : ''}`);
     }
   }
-  console.log('median per seed:', modes.map((m) => `${m} ${median(all[m]).toFixed(1)} ms`).join(', '));
-  if (all.sandbox.length && all.plain.length) console.log(`sandbox / plain = ${(median(all.sandbox) / median(all.plain)).toFixed(2)}×`);
-  if (all.sandbox.length && all['plain-js'].length) console.log(`sandbox / plain-js = ${(median(all.sandbox) / median(all['plain-js'])).toFixed(2)}×`);
+  console.log('median per seed:', modes.map((m) => `${m} ${medianOf(all[m]).toFixed(1)} ms`).join(', '));
+  if (all.sandbox.length && all.plain.length) console.log(`sandbox / plain = ${(medianOf(all.sandbox) / medianOf(all.plain)).toFixed(2)}×`);
+  if (all.sandbox.length && all['plain-js'].length) console.log(`sandbox / plain-js = ${(medianOf(all.sandbox) / medianOf(all['plain-js'])).toFixed(2)}×`);
 }
 
 if (process.argv[2] === '--plain-child') plainChild(process.argv[3] === 'wasm');

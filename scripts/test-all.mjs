@@ -7,8 +7,10 @@
 // GRADLAB_SKIP_BROWSER=1 skips the two layers that need Chromium (said loudly, never silently).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { chromiumExecutable } from './vscode/code-server-paths.mjs';
+import { spawnPlan } from './win-spawn.mjs';
 
-const chromium = process.env.GRADLAB_CHROMIUM || '/usr/bin/chromium';
+const chromium = chromiumExecutable();
 const skipBrowser = process.env.GRADLAB_SKIP_BROWSER === '1';
 
 /** Layers: name, npm script, whether it reports mocha-style "N passing / N failing" counts. */
@@ -36,7 +38,9 @@ function prerequisiteProblem() {
 
 function run(script) {
   return new Promise((resolve) => {
-    const child = spawn('npm', ['run', '--silent', script], { stdio: ['ignore', 'pipe', 'pipe'], shell: process.platform === 'win32' });
+    // npm is a .cmd shim on Windows: spawnPlan quotes one command line for cmd.exe (see win-spawn.mjs).
+    const plan = spawnPlan('npm', ['run', '--silent', script]);
+    const child = spawn(plan.file, plan.args, { stdio: ['ignore', 'pipe', 'pipe'], shell: plan.shell });
     let text = '';
     const forward = (stream, out) => stream.on('data', (chunk) => { out.write(chunk); text += chunk.toString(); });
     forward(child.stdout, process.stdout);

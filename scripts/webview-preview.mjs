@@ -8,7 +8,8 @@
 // Builds src/webview/main.ts (same options as esbuild.config.mjs), renders the README with the host's
 // renderInstructions, gets a GradeResult (from --result, else `node dist/cli.js check DIR --json`),
 // serves a page with the panel's exact CSP from 127.0.0.1 (a fake acquireVsCodeApi answers the page
-// like the host would), and screenshots it with playwright-core + /usr/bin/chromium per theme.
+// like the host would), and screenshots it with playwright-core + Chromium per theme (CHROMIUM, else
+// GRADLAB_CHROMIUM, else /usr/bin/chromium).
 // CSP violations and page errors are printed and make the script exit 1.
 // Default output: test-results/webview-preview/{light,dark,hc}.png and preview-*.html.
 import { spawnSync } from 'node:child_process';
@@ -19,6 +20,7 @@ import { dirname, extname, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { chromiumExecutable } from './vscode/code-server-paths.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -190,7 +192,7 @@ if (flag('no-screenshot')) {
   const { chromium } = await import('playwright-core');
   const userDataDir = mkdtempSync(join(tmpdir(), 'gradlab-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    executablePath: process.env.CHROMIUM ?? chromiumExecutable(),
     headless: true,
     viewport: { width: 720, height: 900 },
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
