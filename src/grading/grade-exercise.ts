@@ -92,15 +92,63 @@ function isReferenceRequest(learner: RunRequest, reference: RunRequest): boolean
     && learner.submissionDisplayName === reference.submissionDisplayName;
 }
 
+/** A reference run in progress, and the signal of the grade that started it. */
+interface PendingReference {
+  promise: Promise<RunOutcome>;
+  signal?: AbortSignal;
+}
+
+/**
+ * Reference runs in progress per cache, keyed like the cache: concurrent grades of one exercise
+ * (`gradlab grade --jobs`, the extension re-checking while a check runs) join the run instead of
+ * starting the same one again. Keyed by the cache object so separate caches never share a run,
+ * weakly so a dropped cache takes its entries with it.
+ */
+const inFlight = new WeakMap<Map<string, RunOutcome>, Map<string, PendingReference>>();
+
+type Settled = { ok: true; outcome: RunOutcome } | { ok: false; error: unknown };
+
+/** Waits for `promise`, but gives up (rejecting with the signal's reason) when `signal` aborts first. */
+function settledUnlessAborted(promise: Promise<RunOutcome>, signal: AbortSignal | undefined): Promise<Settled> {
+  const settled = promise.then((outcome): Settled => ({ ok: true, outcome }), (error: unknown): Settled => ({ ok: false, error }));
+  if (!signal) return settled;
+  return new Promise<Settled>((resolve, reject) => {
+    if (signal.aborted) { reject(signal.reason); return; }
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    void settled.then((s) => { signal.removeEventListener('abort', onAbort); resolve(s); });
+  });
+}
+
 async function referenceOutcome(ex: LoadedExercise, seeds: number[], timeMultiplier: number, opts: GradeExerciseOptions, run: RunSubmission): Promise<RunOutcome> {
   const req = referenceRequest(ex, seeds, timeMultiplier);
-  const key = opts.referenceCache ? await referenceCacheKey(ex, seeds, req.timeMsPerSeed) : '';
-  const cached = opts.referenceCache?.get(key);
-  if (cached) return cached;
-  const outcome = await run(req, { signal: opts.signal, distDir: opts.distDir });
-  // A run cut short by the caller says nothing about the solution: never cache it.
-  if (opts.referenceCache && !opts.signal?.aborted) opts.referenceCache.set(key, outcome);
-  return outcome;
+  const cache = opts.referenceCache;
+  if (!cache) return run(req, { signal: opts.signal, distDir: opts.distDir });
+  const key = await referenceCacheKey(ex, seeds, req.timeMsPerSeed);
+  let running = inFlight.get(cache);
+  for (;;) {
+    const cached = cache.get(key);
+    if (cached) return cached;
+    const pending = running?.get(key);
+    if (!pending) break;
+    const settled = await settledUnlessAborted(pending.promise, opts.signal);
+    // A run its starter cancelled is no answer for a grade that was not cancelled: look again
+    // (another grade may have started one meanwhile), else run it here.
+    if (pending.signal?.aborted) continue;
+    if (settled.ok) return settled.outcome;
+    throw settled.error;
+  }
+  const entry: PendingReference = { promise: run(req, { signal: opts.signal, distDir: opts.distDir }), signal: opts.signal };
+  if (!running) inFlight.set(cache, (running = new Map()));
+  running.set(key, entry);
+  try {
+    const outcome = await entry.promise;
+    // A run cut short by the caller says nothing about the solution: never cache it.
+    if (!opts.signal?.aborted) cache.set(key, outcome);
+    return outcome;
+  } finally {
+    if (running.get(key) === entry) running.delete(key);
+  }
 }
 
 export async function gradeExercise(

@@ -124,6 +124,79 @@ describe('grading/gradeExercise', () => {
     assert.equal(requests.length, 3);
   });
 
+  describe('concurrent grades sharing a reference cache', () => {
+    /** Like fakeRunner, but reference runs wait for release() and reject when their signal aborts (as runSubmission does). */
+    function gatedRunner() {
+      const inner = fakeRunner();
+      const gates: Array<() => void> = [];
+      const run = (req: RunRequest, opts?: { signal?: AbortSignal }): Promise<RunOutcome> => {
+        if (!req.submissionFile.endsWith('solution.ts')) return inner.run(req);
+        inner.requests.push(req);
+        return new Promise<RunOutcome>((resolve, reject) => {
+          const signal = opts?.signal;
+          if (signal?.aborted) { reject(new Error('cancelled')); return; }
+          signal?.addEventListener('abort', () => reject(new Error('cancelled')), { once: true });
+          gates.push(() => { void fakeRunner().run(req).then(resolve); });
+        });
+      };
+      const referenceRuns = () => inner.requests.filter((r) => r.submissionFile.endsWith('solution.ts')).length;
+      const releaseAll = () => gates.splice(0).forEach((open) => open());
+      /** Resolves once some reference run has started (the cache key hashes files first: no fixed delay). */
+      const started = async () => { while (gates.length === 0) await tick(); };
+      return { run, referenceRuns, releaseAll, started };
+    }
+    // Lets the other grades hash the files and reach the in-flight run (they then join it or find it cached).
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+    it('join one reference run instead of each starting its own', async () => {
+      const { ex, dir } = tempExercise();
+      const { run, referenceRuns, releaseAll, started } = gatedRunner();
+      const cache = new Map<string, RunOutcome>();
+      const grades = [1, 2, 3].map(() => load().gradeExercise(ex, { file: path.join(dir, 'clip.ts') }, { referenceCache: cache, run }));
+      await started();
+      await tick();
+      releaseAll();
+      const results = await Promise.all(grades);
+      assert.equal(referenceRuns(), 1);
+      for (const r of results) assert.deepEqual(r.checks.map((c) => c.passed), [false, true]);
+    });
+
+    it('a grade that was not cancelled does not inherit the cancellation of the grade whose reference run it joined', async () => {
+      const { ex, dir } = tempExercise();
+      const { run, referenceRuns, releaseAll, started } = gatedRunner();
+      const cache = new Map<string, RunOutcome>();
+      const owner = new AbortController();
+      const first = load().gradeExercise(ex, { file: path.join(dir, 'clip.ts') }, { referenceCache: cache, run, signal: owner.signal });
+      await started();
+      const second = load().gradeExercise(ex, { file: path.join(dir, 'clip.ts') }, { referenceCache: cache, run });
+      await tick();
+      owner.abort();
+      await assert.rejects(first, /cancelled/);
+      await started();
+      releaseAll();
+      const result = await second;
+      assert.equal(referenceRuns(), 2, 'the second grade ran the reference itself');
+      assert.deepEqual(result.checks.map((c) => c.passed), [false, true]);
+      assert.equal(cache.size, 1);
+    });
+
+    it('a grade cancelled while it waits for a joined run stops waiting; the run goes on for the others', async () => {
+      const { ex, dir } = tempExercise();
+      const { run, referenceRuns, releaseAll, started } = gatedRunner();
+      const cache = new Map<string, RunOutcome>();
+      const first = load().gradeExercise(ex, { file: path.join(dir, 'clip.ts') }, { referenceCache: cache, run });
+      await started();
+      const joiner = new AbortController();
+      const second = load().gradeExercise(ex, { file: path.join(dir, 'clip.ts') }, { referenceCache: cache, run, signal: joiner.signal });
+      await tick();
+      joiner.abort();
+      await assert.rejects(second);
+      releaseAll();
+      assert.deepEqual((await first).checks.map((c) => c.passed), [false, true]);
+      assert.equal(referenceRuns(), 1);
+    });
+  });
+
   it('does not run the reference when nothing reads it', async () => {
     const { ex, dir } = tempExercise();
     ex.manifest.checks = [ex.manifest.checks[1]];
